@@ -1,0 +1,2 @@
+export type { CatalogReadModel, CatalogReadModelReader, CatalogReadModelWriter } from './ports.js';
+export { PRICE_BUCKETS } from './ports.js';

@@ -1,0 +1,3 @@
+import { defineCommerceVitestConfig } from './src/vitest-config.js';
+
+export default defineCommerceVitestConfig({ temporal: false });
