@@ -1,0 +1,14 @@
+// Own config (not @commerce/test-kit's, which depends on this package): real binaries and real
+// servers on a 2-core machine need generous timeouts; forks pool for the SDK's native bridge.
+import { defineConfig } from 'vitest/config';
+
+export default defineConfig({
+  test: {
+    include: ['src/**/*.test.ts', 'test/**/*.test.ts'],
+    pool: 'forks',
+    testTimeout: 180_000,
+    hookTimeout: 300_000,
+    teardownTimeout: 30_000,
+    reporters: ['default', ['json', { outputFile: 'reports/vitest.json' }]],
+  },
+});
