@@ -22,6 +22,9 @@ import type {
 
 export type {
   AdjustStockInput,
+  AdminStockUpdateBody,
+  CatalogCollectionLine,
+  CatalogLine,
   CatalogProductInput,
   CatalogSource,
   Collection,
@@ -126,6 +129,8 @@ export const InventoryFailure = {
   HoldConflict: 'HoldConflictError',
   StockBelowReserved: 'StockBelowReservedError',
   InvalidCatalogSource: 'InvalidCatalogSourceError',
+  /** The activity input broke its schema (or reused an idempotency key for a different request). */
+  InvalidInput: 'InvalidInventoryInputError',
 } as const;
 export type InventoryFailureType = (typeof InventoryFailure)[keyof typeof InventoryFailure];
 

@@ -105,6 +105,17 @@ export const CatalogProductInputSchema = Type.Object(
 );
 export type CatalogProductInput = Static<typeof CatalogProductInputSchema>;
 
+/** A catalog file line that declares a collection. */
+export const CatalogCollectionLineSchema = Type.Object({ collection: CollectionSchema }, { additionalProperties: false });
+export type CatalogCollectionLine = Static<typeof CatalogCollectionLineSchema>;
+
+/**
+ * One line of a catalog NDJSON file (and one item of any catalog source): either a collection or a
+ * product with its opening stock. Files list their collections before the products that use them.
+ */
+export const CatalogLineSchema = Type.Union([CatalogCollectionLineSchema, CatalogProductInputSchema]);
+export type CatalogLine = Static<typeof CatalogLineSchema>;
+
 /** Where an import reads its products from. Payloads stay small: the activity reads the batch itself. */
 export const CatalogSourceSchema = Type.Union([
   Type.Object(
@@ -231,6 +242,16 @@ export const AdjustStockInputSchema = Type.Object(
 );
 export type AdjustStockInput = Static<typeof AdjustStockInputSchema>;
 
+/**
+ * HTTP body of `PUT /v1/admin/inventory/{sku}`: the adjustment fields the caller chooses. The
+ * gateway adds `sku` (from the path), `adjustmentId` (from the Idempotency-Key) and `actor`.
+ */
+export const AdminStockUpdateBodySchema = Type.Pick(AdjustStockInputSchema, ['onHand', 'lowStockThreshold', 'reason'], {
+  additionalProperties: false,
+  title: 'AdminStockUpdateBody',
+});
+export type AdminStockUpdateBody = Static<typeof AdminStockUpdateBodySchema>;
+
 export const StockMovementTypeSchema = Type.Union([
   Type.Literal('receive'),
   Type.Literal('adjust'),
@@ -312,16 +333,6 @@ export type ProjectorStatus = Static<typeof ProjectorStatusSchema>;
 export const StockChangedSchema = Type.Object({ skus: Type.Array(SkuSchema, { maxItems: 5_000 }) });
 export type StockChanged = Static<typeof StockChangedSchema>;
 
-export const ImportCatalogInputSchema = Type.Object(
-  {
-    importId: Type.String({ minLength: 1, maxLength: 200, pattern: '^[A-Za-z0-9:_.-]+$' }),
-    source: CatalogSourceSchema,
-    batchSize: Type.Optional(Type.Integer({ minimum: 1, maximum: 1_000 })),
-  },
-  { additionalProperties: false },
-);
-export type ImportCatalogInput = Static<typeof ImportCatalogInputSchema>;
-
 export const ImportStatusSchema = Type.Union([
   Type.Literal('counting'),
   Type.Literal('importing'),
@@ -342,6 +353,22 @@ export const ImportProgressSchema = Type.Object({
   errors: Type.Array(Type.Object({ line: Type.Integer(), message: Type.String() }), { maxItems: 50 }),
 });
 export type ImportProgress = Static<typeof ImportProgressSchema>;
+
+export const ImportCatalogInputSchema = Type.Object(
+  {
+    importId: Type.String({ minLength: 1, maxLength: 200, pattern: '^[A-Za-z0-9:_.-]+$' }),
+    source: CatalogSourceSchema,
+    batchSize: Type.Optional(Type.Integer({ minimum: 1, maximum: 1_000 })),
+    /** Continue-as-new after this many batches (default 500) or when Temporal suggests it. */
+    maxBatchesPerRun: Type.Optional(Type.Integer({ minimum: 1, maximum: 10_000 })),
+    /** Set only by the workflow itself when it continues as new on a long import; callers omit it. */
+    resume: Type.Optional(
+      Type.Object({ offset: Type.Integer({ minimum: 0 }), progress: ImportProgressSchema }, { additionalProperties: false }),
+    ),
+  },
+  { additionalProperties: false },
+);
+export type ImportCatalogInput = Static<typeof ImportCatalogInputSchema>;
 
 export const ImportCatalogBatchInputSchema = Type.Object({
   importId: Type.String(),

@@ -1,0 +1,33 @@
+import { describe, expect, it } from 'vitest';
+import { ConfigError } from '@commerce/config';
+import { loadInventoryConfig, projectorSettings } from './config.js';
+
+describe('inventory config', () => {
+  it('applies the defaults', () => {
+    const config = loadInventoryConfig({});
+    expect(config).toMatchObject({
+      TEMPORAL_ADDRESS: '127.0.0.1:7233',
+      TEMPORAL_NAMESPACE: 'default',
+      SQLITE_PATH: '.data/commerce.db',
+      LOG_LEVEL: 'info',
+      LOW_STOCK_THRESHOLD: 5,
+    });
+    expect(config.INVENTORY_WORKFLOW_BUNDLE).toBeUndefined();
+    expect(projectorSettings(config)).toEqual({ batchWindowMs: 1_000, sweepIntervalMs: 300_000, maxSignalsPerRun: 500, projectionBatchSize: 500 });
+  });
+
+  it('converts numbers and lists every problem at once', () => {
+    expect(loadInventoryConfig({ PROJECTOR_BATCH_SIZE: '50' }).PROJECTOR_BATCH_SIZE).toBe(50);
+    let error: unknown;
+    try {
+      loadInventoryConfig({ PROJECTOR_SWEEP_INTERVAL_MS: '5', LOG_LEVEL: 'loud', TEMPORAL_ADDRESS: 'no port' });
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(ConfigError);
+    const problems = (error as ConfigError).problems.join('\n');
+    expect(problems).toMatch(/PROJECTOR_SWEEP_INTERVAL_MS/);
+    expect(problems).toMatch(/LOG_LEVEL/);
+    expect(problems).toMatch(/TEMPORAL_ADDRESS/);
+  });
+});
