@@ -1,0 +1,56 @@
+import { Type } from '@sinclair/typebox';
+import { parseEnv } from '@commerce/config';
+
+/** Every environment variable the gateway reads. This file is the only reader of `process.env`. */
+export const GatewayEnvSchema = Type.Object({
+  HOST: Type.String({ minLength: 1, default: '127.0.0.1' }),
+  PORT: Type.Integer({ minimum: 0, maximum: 65_535, default: 3000 }),
+  SQLITE_PATH: Type.String({ minLength: 1, default: '.data/commerce.db' }),
+  TEMPORAL_ADDRESS: Type.String({ minLength: 1, default: '127.0.0.1:7233' }),
+  TEMPORAL_NAMESPACE: Type.String({ minLength: 1, default: 'default' }),
+  TEMPORAL_UI_URL: Type.String({ pattern: '^https?://[^\\s]+$', default: 'http://127.0.0.1:8233' }),
+  ADMIN_BOOTSTRAP_TOKEN: Type.String({
+    minLength: 24,
+    maxLength: 512,
+    pattern: '^[\\x21-\\x7E]+$',
+  }),
+  CORS_ORIGINS: Type.String({ minLength: 1, default: '*' }),
+  BODY_LIMIT_BYTES: Type.Integer({ minimum: 1_024, maximum: 10 * 1024 * 1024, default: 65_536 }),
+  LOG_LEVEL: Type.Union(
+    ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'].map((level) =>
+      Type.Literal(level),
+    ),
+    { default: 'info' },
+  ),
+  PUBLIC_URL: Type.Optional(Type.String({ pattern: '^https?://[^\\s]+$' })),
+  /** How long a mutating request waits for its workflow's result before answering 504. */
+  WORKFLOW_RESULT_TIMEOUT_MS: Type.Integer({ minimum: 100, maximum: 600_000, default: 30_000 }),
+});
+
+const trimSlash = (url: string): string => url.replace(/\/+$/, '');
+
+/** Parses the environment once (failing with every problem listed) into the gateway's settings. */
+export function loadConfig(env: Record<string, string | undefined> = process.env) {
+  const e = parseEnv(GatewayEnvSchema, env);
+  const origins = e.CORS_ORIGINS.split(',')
+    .map((o) => o.trim())
+    .filter((o) => o.length > 0);
+  return {
+    host: e.HOST,
+    port: e.PORT,
+    sqlitePath: e.SQLITE_PATH,
+    logLevel: e.LOG_LEVEL,
+    publicUrl: e.PUBLIC_URL === undefined ? undefined : trimSlash(e.PUBLIC_URL),
+    bodyLimitBytes: e.BODY_LIMIT_BYTES,
+    corsOrigins: origins.length === 0 || origins.includes('*') ? ('*' as const) : origins,
+    adminBootstrapToken: e.ADMIN_BOOTSTRAP_TOKEN,
+    temporal: {
+      address: e.TEMPORAL_ADDRESS,
+      namespace: e.TEMPORAL_NAMESPACE,
+      uiUrl: trimSlash(e.TEMPORAL_UI_URL),
+      workflowResultTimeoutMs: e.WORKFLOW_RESULT_TIMEOUT_MS,
+    },
+  };
+}
+
+export type GatewayConfig = ReturnType<typeof loadConfig>;

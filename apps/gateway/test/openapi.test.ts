@@ -1,0 +1,155 @@
+import { Validator } from '@seriousme/openapi-schema-validator';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ERROR_CATALOGUE } from '../src/errors/error-catalogue.js';
+import { createGatewayHarness, json, type GatewayHarness } from './support/gateway-harness.js';
+
+interface Operation {
+  operationId?: string;
+  tags?: string[];
+  summary?: string;
+  security?: Record<string, string[]>[];
+  parameters?: { in: string; name: string }[];
+  responses: Record<string, { content?: Record<string, { schema: { $ref?: string } }> }>;
+}
+interface OpenApiDocument {
+  openapi: string;
+  info: { title: string; version: string };
+  servers: { url: string }[];
+  tags: { name: string }[];
+  paths: Record<string, Record<string, Operation>>;
+  components: {
+    schemas: Record<string, unknown>;
+    securitySchemes: Record<string, Record<string, string>>;
+  };
+}
+
+const EXPECTED_OPERATIONS = {
+  'get /healthz': 'getHealth',
+  'get /readyz': 'getReadiness',
+  'get /openapi.json': 'getOpenApiDocument',
+  'get /v1/products': 'searchProducts',
+  'get /v1/products/{productId}': 'getProduct',
+  'get /v1/collections': 'listCollections',
+  'get /v1/collections/{handle}': 'getCollection',
+  'get /v1/admin/inventory/{sku}': 'getStockLevel',
+  'put /v1/admin/inventory/{sku}': 'setStockLevel',
+};
+
+describe('the OpenAPI document and Swagger UI', () => {
+  let h: GatewayHarness;
+  let doc: OpenApiDocument;
+  const operations = () =>
+    Object.entries(doc.paths).flatMap(([path, methods]) =>
+      Object.entries(methods).map(([method, op]) => ({ key: `${method} ${path}`, op })),
+    );
+
+  beforeAll(async () => {
+    h = await createGatewayHarness({ temporal: 'unreachable' });
+    const response = await h.app.inject({ method: 'GET', url: '/openapi.json' });
+    expect(response.statusCode).toBe(200);
+    doc = json<OpenApiDocument>(response);
+  });
+  afterAll(async () => {
+    await h.close();
+  });
+
+  it('is a valid OpenAPI 3.1 document', async () => {
+    expect(doc.openapi).toBe('3.1.0');
+    const validator = new Validator();
+    const result = await validator.validate(
+      structuredClone(doc) as unknown as Parameters<Validator['validate']>[0],
+    );
+    expect(result.errors ?? []).toEqual([]);
+    expect(result.valid).toBe(true);
+    expect(validator.version).toBe('3.1');
+  });
+
+  it('lists exactly the gateway operations, each with an operationId, declared tags and a summary', () => {
+    const found = Object.fromEntries(operations().map(({ key, op }) => [key, op.operationId]));
+    expect(found).toEqual(EXPECTED_OPERATIONS);
+    const declared = new Set(doc.tags.map((t) => t.name));
+    for (const { key, op } of operations()) {
+      expect(op.tags?.length, key).toBeGreaterThan(0);
+      for (const tag of op.tags ?? []) expect(declared.has(tag), `${key} tag ${tag}`).toBe(true);
+      expect(op.summary, key).toBeTruthy();
+    }
+  });
+
+  it('describes every success response', () => {
+    for (const { key, op } of operations()) {
+      const ok = (op.responses as Record<string, { description?: string }>)['200'];
+      expect(ok?.description, key).toBeTruthy();
+      expect(ok?.description, key).not.toBe('Default Response');
+    }
+  });
+
+  it('documents problem+json error responses referencing the shared Problem schema', () => {
+    const problem = doc.components.schemas.Problem as { type: string; required: string[] };
+    expect(problem.type).toBe('object');
+    expect(problem.required).toEqual(expect.arrayContaining(['type', 'title', 'status', 'code']));
+    for (const { key, op } of operations()) {
+      const errors = Object.entries(op.responses).filter(([status]) => Number(status) >= 400);
+      expect(
+        errors.map(([s]) => s),
+        key,
+      ).toContain('500');
+      for (const [status, response] of errors) {
+        const schema = response.content?.['application/problem+json']?.schema;
+        expect(schema, `${key} ${status}`).toBeDefined();
+        if (!(key === 'get /readyz' && status === '503'))
+          expect(schema?.$ref, `${key} ${status}`).toBe('#/components/schemas/Problem');
+      }
+    }
+    const put = doc.paths['/v1/admin/inventory/{sku}']!.put!;
+    for (const status of ['400', '401', '404', '409', '413', '415', '422', '503', '504'])
+      expect(Object.keys(put.responses)).toContain(status);
+    expect(Object.values(ERROR_CATALOGUE).every((e) => e.status >= 400 && e.status <= 599)).toBe(
+      true,
+    );
+  });
+
+  it('documents the bearer scheme on admin operations and the Idempotency-Key header', () => {
+    expect(doc.components.securitySchemes.bearerAuth).toMatchObject({
+      type: 'http',
+      scheme: 'bearer',
+    });
+    for (const { key, op } of operations()) {
+      if (key.includes('/admin/')) {
+        expect(op.security, key).toEqual([{ bearerAuth: [] }]);
+        expect(Object.keys(op.responses), key).toContain('401');
+      } else {
+        expect(op.security, key).toBeUndefined();
+      }
+    }
+    const put = doc.paths['/v1/admin/inventory/{sku}']!.put!;
+    expect(put.parameters).toEqual(
+      expect.arrayContaining([expect.objectContaining({ in: 'header', name: 'idempotency-key' })]),
+    );
+  });
+
+  it('names shared components after their contract schemas', () => {
+    expect(Object.keys(doc.components.schemas)).toEqual(
+      expect.arrayContaining(['Problem', 'Money', 'Product']),
+    );
+    const search = doc.paths['/v1/products']!.get!.responses['200']!.content!['application/json']!
+      .schema as Record<string, unknown>;
+    expect(JSON.stringify(search)).toContain('#/components/schemas/Product');
+  });
+
+  it('serves Swagger UI with its bundled assets at /docs', async () => {
+    const page = await h.app.inject({ method: 'GET', url: '/docs' });
+    expect(page.statusCode).toBe(200);
+    expect(page.headers['content-type']).toMatch(/^text\/html/);
+    expect(page.body).toContain('swagger-ui');
+    const bundle = await h.app.inject({ method: 'GET', url: '/docs/static/swagger-ui-bundle.js' });
+    expect(bundle.statusCode).toBe(200);
+    expect(bundle.headers['content-type']).toMatch(/javascript/);
+    expect(bundle.body.length).toBeGreaterThan(100_000);
+    const initializer = await h.app.inject({
+      method: 'GET',
+      url: '/docs/static/swagger-initializer.js',
+    });
+    expect(initializer.statusCode).toBe(200);
+    expect(initializer.body).toContain('json');
+  });
+});

@@ -1,0 +1,143 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Writable } from 'node:stream';
+import type { CatalogReadModel } from '@commerce/catalog-search';
+import {
+  createSqliteCatalogReadModel,
+  migrateCatalogReadModel,
+} from '@commerce/catalog-search/sqlite';
+import {
+  buildFixtureCollections,
+  buildFixtureProducts,
+  buildFixtureStockLevels,
+} from '@commerce/catalog-search/testing';
+import { createLogger } from '@commerce/logging';
+import { openDatabase, type SqliteDatabase } from '@commerce/sqlite-store';
+import { testTemporalAddress, testTemporalNamespace } from '@commerce/test-kit/temporal';
+import { build, type GatewayApp } from '../../src/app.js';
+import { loadConfig } from '../../src/config.js';
+import {
+  createSqliteIdempotencyStore,
+  migrateGatewayStore,
+} from '../../src/idempotency/sqlite-idempotency-store.js';
+import {
+  createTemporalClientProvider,
+  type TemporalClientProvider,
+} from '../../src/temporal/temporal-client-provider.js';
+
+export const ADMIN_TOKEN = 'test-admin-token-0123456789-abcdefghij';
+export const ADMIN_HEADERS = { authorization: `Bearer ${ADMIN_TOKEN}` } as const;
+export const TEMPORAL_UI_URL = 'http://temporal-ui.test:8233';
+
+export interface HarnessOptions {
+  /** Seed the read model with the catalog-search fixture (40 products, 9 collections, stock levels). */
+  seed?: boolean;
+  /** The run's real dev server (default) or a closed local port. */
+  temporal?: 'test-server' | 'unreachable';
+  /** Use this database file instead of a new one in a temp folder. */
+  dbFile?: string;
+  workflowResultTimeoutMs?: number;
+  bodyLimitBytes?: number;
+  /** Runs after build() and before ready() (tests may add routes). */
+  beforeReady?: (app: GatewayApp) => void | Promise<void>;
+}
+
+export interface GatewayHarness {
+  app: GatewayApp;
+  db: SqliteDatabase;
+  dbFile: string;
+  readModel: CatalogReadModel;
+  temporal: TemporalClientProvider;
+  /** Every log line the gateway wrote, parsed. */
+  logs: Record<string, unknown>[];
+  close(): Promise<void>;
+}
+
+/** A port nothing listens on (bound, then released). */
+export async function closedPort(): Promise<number> {
+  return await new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      const port = typeof address === 'object' && address ? address.port : 0;
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+/** The gateway over a real SQLite file and a real Temporal connection, driven with `inject()`. */
+export async function createGatewayHarness(options: HarnessOptions = {}): Promise<GatewayHarness> {
+  const dir = options.dbFile ? undefined : mkdtempSync(join(tmpdir(), 'gateway-test-'));
+  const dbFile = options.dbFile ?? join(dir!, 'commerce.db');
+  const db = openDatabase({ filename: dbFile });
+  migrateGatewayStore(db);
+  migrateCatalogReadModel(db);
+  const readModel = createSqliteCatalogReadModel({ db });
+  if (options.seed) {
+    const products = buildFixtureProducts();
+    await readModel.upsertCollections(buildFixtureCollections());
+    await readModel.upsertProducts(products);
+    await readModel.upsertStockLevels(buildFixtureStockLevels(products));
+    await readModel.refresh();
+  }
+
+  const logs: Record<string, unknown>[] = [];
+  const destination = new Writable({
+    write(chunk: Buffer | string, _encoding, callback) {
+      for (const line of chunk.toString().split('\n'))
+        if (line.trim()) logs.push(JSON.parse(line) as Record<string, unknown>);
+      callback();
+    },
+  });
+  const logger = createLogger({ name: 'gateway-test', level: 'info', destination });
+
+  const address =
+    options.temporal === 'unreachable' ? `127.0.0.1:${await closedPort()}` : testTemporalAddress();
+  const namespace = options.temporal === 'unreachable' ? 'default' : testTemporalNamespace();
+  const temporal = createTemporalClientProvider({ address, namespace, connectTimeoutMs: 2_000 });
+  const config = loadConfig({
+    ADMIN_BOOTSTRAP_TOKEN: ADMIN_TOKEN,
+    TEMPORAL_ADDRESS: address,
+    TEMPORAL_NAMESPACE: namespace,
+    TEMPORAL_UI_URL,
+    SQLITE_PATH: dbFile,
+    ...(options.workflowResultTimeoutMs !== undefined && {
+      WORKFLOW_RESULT_TIMEOUT_MS: String(options.workflowResultTimeoutMs),
+    }),
+    ...(options.bodyLimitBytes !== undefined && {
+      BODY_LIMIT_BYTES: String(options.bodyLimitBytes),
+    }),
+  });
+  const app = await build({
+    config,
+    logger,
+    readModel,
+    temporal,
+    idempotencyStore: createSqliteIdempotencyStore({ db }),
+    timeouts: { temporalRpcMs: 2_000, readinessCheckMs: 2_000 },
+  });
+  await options.beforeReady?.(app);
+  await app.ready();
+
+  return {
+    app,
+    db,
+    dbFile,
+    readModel,
+    temporal,
+    logs,
+    async close() {
+      await app.close();
+      await temporal.close();
+      db.close();
+      if (dir) rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** The parsed JSON body of an inject() response. */
+export const json = <T = Record<string, unknown>>(response: { body: string }): T =>
+  JSON.parse(response.body) as T;
