@@ -7,27 +7,17 @@
 //   env: BENCH_SCALE (catalog scale, default 1 = 2,700+ products), BENCH_CONNECTIONS (default 8),
 //        BENCH_SECONDS per round (default 8), BENCH_ROUNDS (alternating floor/search, default 3)
 import { mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import autocannon, { type Request, type Result } from 'autocannon';
 import { loadDevStackConfig, startStack } from '@commerce/dev-stack';
+import { findFreePort as freePort } from '@commerce/temporal-server';
 import type { ProductSearchResult } from '@commerce/contracts/inventory';
 
 const scale = process.env.BENCH_SCALE ?? '1';
 const connections = Number(process.env.BENCH_CONNECTIONS ?? 8);
 const seconds = Number(process.env.BENCH_SECONDS ?? 8);
 const rounds = Number(process.env.BENCH_ROUNDS ?? 3);
-
-const freePort = () =>
-  new Promise<number>((resolve, reject) => {
-    const s = createServer();
-    s.once('error', reject);
-    s.listen(0, '127.0.0.1', () => {
-      const { port } = s.address() as { port: number };
-      s.close(() => resolve(port));
-    });
-  });
 
 function run(url: string, requests: Request[]): Promise<Result> {
   return autocannon({ url, connections, duration: seconds, requests, pipelining: 1 });

@@ -1,7 +1,8 @@
-import { isAbsolute, join, resolve } from 'node:path';
+import { dirname, isAbsolute, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { Type, type Static } from '@sinclair/typebox';
 import { parseEnv } from '@commerce/config';
-import { workspaceRoot } from './workspace-root.js';
+import { findWorkspaceRoot } from '@commerce/temporal-server';
 
 const EnvSchema = Type.Object({
   HOST: Type.String({ default: '127.0.0.1' }),
@@ -29,11 +30,14 @@ export interface DevStackConfig {
   seed: number;
   seedScale: number;
   logLevel: string;
+  /** The environment the stack was started with; children inherit it (PATH, HOME, …). */
+  inheritedEnv: Record<string, string | undefined>;
 }
 
 export function loadDevStackConfig(env: Record<string, string | undefined> = process.env): DevStackConfig {
   const e: Static<typeof EnvSchema> = parseEnv(EnvSchema, env);
-  const root = workspaceRoot();
+  const root = findWorkspaceRoot(dirname(fileURLToPath(import.meta.url)));
+  if (!root) throw new Error('dev-stack must run from inside the Durable Commerce workspace');
   return {
     host: e.HOST,
     port: e.PORT,
@@ -46,5 +50,6 @@ export function loadDevStackConfig(env: Record<string, string | undefined> = pro
     seed: e.SEED,
     seedScale: e.SEED_SCALE,
     logLevel: e.LOG_LEVEL,
+    inheritedEnv: { ...process.env, ...env },
   };
 }

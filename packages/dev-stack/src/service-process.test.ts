@@ -39,7 +39,7 @@ describe('startServiceProcess', () => {
     const svc = startServiceProcess({
       name: 'demo',
       entry,
-      env: { GREETING: 'hello' },
+      env: { ...process.env, GREETING: 'hello' },
       onLine: (_n, line) => {
         lines.push(line);
         resolvePort((JSON.parse(line) as { port: number }).port);

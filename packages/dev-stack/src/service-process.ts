@@ -6,7 +6,8 @@ export interface ServiceProcessOptions {
   name: string;
   /** Absolute path of the built entry (e.g. apps/inventory/dist/main.js). */
   entry: string;
-  env: Record<string, string>;
+  /** The child's complete environment (callers pass their inherited environment explicitly). */
+  env: Record<string, string | undefined>;
   /** Receives each output line of the child; defaults to discarding it. */
   onLine?: (name: string, line: string) => void;
 }
@@ -25,7 +26,7 @@ export function startServiceProcess(options: ServiceProcessOptions): ServiceProc
   const { name, entry, env, onLine } = options;
   if (!existsSync(entry)) throw new Error(`${name}: ${entry} does not exist — run the build first (pnpm build)`);
   const child: ChildProcess = spawn(process.execPath, ['--enable-source-maps', entry], {
-    env: { ...process.env, ...env },
+    env,
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   const pid = child.pid;

@@ -76,7 +76,7 @@ export async function startStack(options: StackOptions): Promise<StackHandle> {
     const start = (name: string, entry: string, env: Record<string, string>): ServiceProcess => {
       const file = createWriteStream(join(logDir, `${name}.log`), { flags: 'a' });
       logs.push(file);
-      const proc = startServiceProcess({ name, entry, env: { ...common, ...env }, onLine: (n, line) => relay(n, line, file, log) });
+      const proc = startServiceProcess({ name, entry, env: { ...config.inheritedEnv, ...common, ...env }, onLine: (n, line) => relay(n, line, file, log) });
       stoppers.push(() => proc.stop());
       return proc;
     };

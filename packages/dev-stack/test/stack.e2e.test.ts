@@ -1,23 +1,13 @@
 // The newcomer's path, end to end: the same startStack that `pnpm start` runs, on free ports and a
 // throwaway data folder — real Temporal dev server, real inventory worker, real gateway, real SQLite.
 import { mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ProductSearchResult, ProductView, StockLevel } from '@commerce/contracts/inventory';
+import { findFreePort as freePort } from '@commerce/temporal-server';
 import { loadDevStackConfig } from '../src/config.js';
 import { startStack, type StackHandle } from '../src/stack.js';
-
-const freePort = () =>
-  new Promise<number>((resolve, reject) => {
-    const s = createServer();
-    s.once('error', reject);
-    s.listen(0, '127.0.0.1', () => {
-      const { port } = s.address() as { port: number };
-      s.close(() => resolve(port));
-    });
-  });
 
 const dataDir = mkdtempSync(join(tmpdir(), 'dev-stack-e2e-'));
 let env: Record<string, string>;
