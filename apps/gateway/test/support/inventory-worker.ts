@@ -1,33 +1,26 @@
-import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { startServiceProcess } from '@commerce/dev-stack';
 
-/** The workspace root, from this file's location (apps/gateway/test/support). */
-export const WORKSPACE_ROOT = fileURLToPath(new URL('../../../../', import.meta.url));
-export const INVENTORY_MAIN = fileURLToPath(
-  new URL('../../../../apps/inventory/dist/main.js', import.meta.url),
-);
+/** The real inventory worker's built entry (turbo builds it before these tests, see turbo.json). */
+export const INVENTORY_MAIN = fileURLToPath(new URL('../../../../apps/inventory/dist/main.js', import.meta.url));
 
 export interface InventoryWorkerProcess {
   pid: number;
-  /** Everything the worker printed (for failure messages). */
+  /** The tail of everything the worker printed (for failure messages). */
   output(): string;
   stop(): Promise<void>;
 }
 
-/** Spawns the real inventory worker (apps/inventory/dist/main.js) against the given Temporal and SQLite. */
+/** Spawns the real inventory worker against the given Temporal and SQLite, as `pnpm start` does. */
 export function spawnInventoryWorker(env: {
   temporalAddress: string;
   temporalNamespace: string;
   sqlitePath: string;
 }): InventoryWorkerProcess {
-  if (!existsSync(INVENTORY_MAIN)) {
-    throw new Error(
-      `${INVENTORY_MAIN} does not exist: build @commerce/inventory first (turbo does, see turbo.json)`,
-    );
-  }
-  const child: ChildProcess = spawn(process.execPath, [INVENTORY_MAIN], {
-    cwd: WORKSPACE_ROOT,
+  let output = '';
+  const service = startServiceProcess({
+    name: 'inventory-worker',
+    entry: INVENTORY_MAIN,
     env: {
       PATH: process.env.PATH,
       HOME: process.env.HOME,
@@ -37,29 +30,9 @@ export function spawnInventoryWorker(env: {
       LOG_LEVEL: 'warn',
       PROJECTOR_BATCH_WINDOW_MS: '50',
     },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  if (child.pid === undefined) throw new Error('the inventory worker did not start');
-  const pid = child.pid;
-  let output = '';
-  const keep = (chunk: Buffer) => {
-    output = (output + chunk.toString()).slice(-20_000);
-  };
-  child.stdout?.on('data', keep);
-  child.stderr?.on('data', keep);
-  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
-
-  return {
-    pid,
-    output: () => output,
-    async stop() {
-      if (child.exitCode !== null || child.signalCode !== null) return;
-      process.kill(pid, 'SIGTERM');
-      const timer = setTimeout(() => {
-        if (child.exitCode === null && child.signalCode === null) process.kill(pid, 'SIGKILL');
-      }, 15_000);
-      await exited;
-      clearTimeout(timer);
+    onLine: (_name, line) => {
+      output = `${output}${line}\n`.slice(-20_000);
     },
-  };
+  });
+  return { pid: service.pid, output: () => output, stop: () => service.stop(15_000) };
 }
