@@ -1,0 +1,26 @@
+export { readLocalServersSettings, type LocalServersSettings } from './config.js';
+export { javaStatus, REQUIRED_JAVA_MAJOR, type JavaStatus, type JavaRuntime } from './java.js';
+export {
+  ensureElasticsearchInstalled,
+  ensureCassandraInstalled,
+  installLockDir,
+  type EnsureInstalledOptions,
+  type InstallResult,
+  type ServerKind,
+} from './install.js';
+export {
+  startElasticsearch,
+  waitForElasticsearch,
+  type StartElasticsearchOptions,
+  type RunningElasticsearch,
+} from './elasticsearch.js';
+export {
+  startCassandra,
+  waitForCassandra,
+  LOCAL_DATACENTER,
+  type StartCassandraOptions,
+  type RunningCassandra,
+} from './cassandra.js';
+export { ServerStartError } from './readiness.js';
+export { PortInUseError, findFreePort } from './ports.js';
+export { withInstallLock, type InstallLockOptions } from './install-lock.js';
