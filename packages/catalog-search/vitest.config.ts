@@ -1,3 +1,3 @@
 import { defineCommerceVitestConfig } from '@commerce/test-kit/vitest-config';
 
-export default defineCommerceVitestConfig();
+export default defineCommerceVitestConfig({ stores: true });

@@ -45,4 +45,52 @@ describe('gateway config', () => {
       expect(problems).toContain('BODY_LIMIT_BYTES');
     }
   });
+
+  it('selects the catalog read model: SQLite by default, Elasticsearch when a URL is given', () => {
+    expect(loadConfig({ ADMIN_BOOTSTRAP_TOKEN: TOKEN }).search).toEqual({ engine: 'sqlite' });
+    expect(
+      loadConfig({ ADMIN_BOOTSTRAP_TOKEN: TOKEN, ELASTICSEARCH_URL: 'http://es.internal:9200/' })
+        .search,
+    ).toEqual({ engine: 'elasticsearch', url: 'http://es.internal:9200', indexPrefix: '' });
+    expect(
+      loadConfig({
+        ADMIN_BOOTSTRAP_TOKEN: TOKEN,
+        SEARCH: 'elasticsearch',
+        ELASTICSEARCH_URL: 'https://es.internal',
+        ELASTICSEARCH_INDEX_PREFIX: 'staging_',
+      }).search,
+    ).toEqual({ engine: 'elasticsearch', url: 'https://es.internal', indexPrefix: 'staging_' });
+    expect(
+      loadConfig({
+        ADMIN_BOOTSTRAP_TOKEN: TOKEN,
+        SEARCH: 'sqlite',
+        ELASTICSEARCH_URL: 'http://es.internal:9200',
+      }).search,
+    ).toEqual({ engine: 'sqlite' });
+  });
+
+  it('refuses an Elasticsearch read model without a URL, and bad search settings', () => {
+    try {
+      loadConfig({ ADMIN_BOOTSTRAP_TOKEN: TOKEN, SEARCH: 'elasticsearch', PORT: 'eighty' });
+      expect.unreachable();
+    } catch (err) {
+      expect(err).toBeInstanceOf(ConfigError);
+      const problems = (err as ConfigError).problems.join('\n');
+      expect(problems).toContain('ELASTICSEARCH_URL: required when SEARCH=elasticsearch');
+      expect(problems).toContain('PORT');
+    }
+    expect(() => loadConfig({ ADMIN_BOOTSTRAP_TOKEN: TOKEN, SEARCH: 'elasticsearch' })).toThrow(
+      /ELASTICSEARCH_URL: required/,
+    );
+    for (const bad of [
+      { SEARCH: 'solr' },
+      { ELASTICSEARCH_URL: 'es.internal:9200' },
+      { ELASTICSEARCH_URL: 'http://es', ELASTICSEARCH_INDEX_PREFIX: 'Upper_' },
+    ]) {
+      expect(
+        () => loadConfig({ ADMIN_BOOTSTRAP_TOKEN: TOKEN, ...bad }),
+        JSON.stringify(bad),
+      ).toThrow(ConfigError);
+    }
+  });
 });

@@ -1,11 +1,16 @@
-import { Type } from '@sinclair/typebox';
-import { parseEnv } from '@commerce/config';
+import { Type, type Static } from '@sinclair/typebox';
+import { ConfigError, parseEnv } from '@commerce/config';
 
 /** Every environment variable the gateway reads. This file is the only reader of `process.env`. */
 export const GatewayEnvSchema = Type.Object({
   HOST: Type.String({ minLength: 1, default: '127.0.0.1' }),
   PORT: Type.Integer({ minimum: 0, maximum: 65_535, default: 3000 }),
   SQLITE_PATH: Type.String({ minLength: 1, default: '.data/commerce.db' }),
+  /** The catalog read model: default sqlite, or elasticsearch when ELASTICSEARCH_URL is set. */
+  SEARCH: Type.Optional(Type.Union([Type.Literal('sqlite'), Type.Literal('elasticsearch')])),
+  ELASTICSEARCH_URL: Type.Optional(Type.String({ pattern: '^https?://[^\\s]+$' })),
+  /** Prepended to the read model's index names (one cluster, several environments). */
+  ELASTICSEARCH_INDEX_PREFIX: Type.String({ pattern: '^([a-z0-9][a-z0-9_.-]*)?$', default: '' }),
   TEMPORAL_ADDRESS: Type.String({ minLength: 1, default: '127.0.0.1:7233' }),
   TEMPORAL_NAMESPACE: Type.String({ minLength: 1, default: 'default' }),
   TEMPORAL_UI_URL: Type.String({ pattern: '^https?://[^\\s]+$', default: 'http://127.0.0.1:8233' }),
@@ -29,9 +34,32 @@ export const GatewayEnvSchema = Type.Object({
 
 const trimSlash = (url: string): string => url.replace(/\/+$/, '');
 
+/** Where the catalog read model lives. */
+export type SearchSettings =
+  { engine: 'sqlite' } | { engine: 'elasticsearch'; url: string; indexPrefix: string };
+
+const searchProblems = (env: Record<string, string | undefined>): string[] =>
+  env.SEARCH === 'elasticsearch' && !env.ELASTICSEARCH_URL
+    ? ['ELASTICSEARCH_URL: required when SEARCH=elasticsearch']
+    : [];
+
 /** Parses the environment once (failing with every problem listed) into the gateway's settings. */
 export function loadConfig(env: Record<string, string | undefined> = process.env) {
-  const e = parseEnv(GatewayEnvSchema, env);
+  const crossProblems = searchProblems(env);
+  let e: Static<typeof GatewayEnvSchema>;
+  try {
+    e = parseEnv(GatewayEnvSchema, env);
+  } catch (err) {
+    if (err instanceof ConfigError) throw new ConfigError([...err.problems, ...crossProblems]);
+    throw err;
+  }
+  if (crossProblems.length > 0) throw new ConfigError(crossProblems);
+  const url = e.ELASTICSEARCH_URL === undefined ? undefined : trimSlash(e.ELASTICSEARCH_URL);
+  // SEARCH=elasticsearch without a URL was refused above.
+  const search: SearchSettings =
+    url !== undefined && (e.SEARCH ?? 'elasticsearch') === 'elasticsearch'
+      ? { engine: 'elasticsearch', url, indexPrefix: e.ELASTICSEARCH_INDEX_PREFIX }
+      : { engine: 'sqlite' };
   const origins = e.CORS_ORIGINS.split(',')
     .map((o) => o.trim())
     .filter((o) => o.length > 0);
@@ -39,6 +67,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     host: e.HOST,
     port: e.PORT,
     sqlitePath: e.SQLITE_PATH,
+    search,
     logLevel: e.LOG_LEVEL,
     publicUrl: e.PUBLIC_URL === undefined ? undefined : trimSlash(e.PUBLIC_URL),
     bodyLimitBytes: e.BODY_LIMIT_BYTES,

@@ -1,7 +1,3 @@
-import {
-  createSqliteCatalogReadModel,
-  migrateCatalogReadModel,
-} from '@commerce/catalog-search/sqlite';
 import { createLogger } from '@commerce/logging';
 import { openDatabase } from '@commerce/sqlite-store';
 import { build } from './app.js';
@@ -10,19 +6,19 @@ import {
   createSqliteIdempotencyStore,
   migrateGatewayStore,
 } from './idempotency/sqlite-idempotency-store.js';
+import { openCatalogReadModel } from './read-model/open-catalog-read-model.js';
 import { createTemporalClientProvider } from './temporal/temporal-client-provider.js';
 
 const SHUTDOWN_GRACE_MS = 10_000;
 
-/** Process entry: config → logger → SQLite → read model → Temporal client → build → listen. */
+/** Process entry: config → logger → SQLite → read model (SEARCH) → Temporal client → build → listen. */
 async function main(): Promise<void> {
   const config = loadConfig();
   const logger = createLogger({ name: 'gateway', level: config.logLevel });
 
   const db = openDatabase({ filename: config.sqlitePath });
   migrateGatewayStore(db);
-  migrateCatalogReadModel(db);
-  const readModel = createSqliteCatalogReadModel({ db });
+  const { readModel, close: closeReadModel } = await openCatalogReadModel(config.search, db);
   const temporal = createTemporalClientProvider({
     address: config.temporal.address,
     namespace: config.temporal.namespace,
@@ -47,6 +43,7 @@ async function main(): Promise<void> {
     app
       .close()
       .then(() => temporal.close())
+      .then(() => closeReadModel())
       .then(() => {
         db.close();
         logger.info('stopped');
@@ -75,6 +72,7 @@ async function main(): Promise<void> {
       docs: `${config.publicUrl ?? address}/docs`,
       temporal: config.temporal.address,
       sqlite: config.sqlitePath,
+      search: config.search.engine,
     },
     'gateway listening',
   );

@@ -5,9 +5,9 @@ import { join } from 'node:path';
 import { Writable } from 'node:stream';
 import type { CatalogReadModel } from '@commerce/catalog-search';
 import {
-  createSqliteCatalogReadModel,
-  migrateCatalogReadModel,
-} from '@commerce/catalog-search/sqlite';
+  dropCatalogReadModelIndices,
+  openElasticsearchCatalogReadModel,
+} from '@commerce/catalog-search/elasticsearch';
 import {
   buildFixtureCollections,
   buildFixtureProducts,
@@ -15,6 +15,7 @@ import {
 } from '@commerce/catalog-search/testing';
 import { createLogger } from '@commerce/logging';
 import { openDatabase, type SqliteDatabase } from '@commerce/sqlite-store';
+import { requireTestStores, uniqueStoreName } from '@commerce/test-kit/stores';
 import { testTemporalAddress, testTemporalNamespace } from '@commerce/test-kit/temporal';
 import { build, type GatewayApp } from '../../src/app.js';
 import { loadConfig } from '../../src/config.js';
@@ -22,6 +23,7 @@ import {
   createSqliteIdempotencyStore,
   migrateGatewayStore,
 } from '../../src/idempotency/sqlite-idempotency-store.js';
+import { openCatalogReadModel } from '../../src/read-model/open-catalog-read-model.js';
 import {
   createTemporalClientProvider,
   type TemporalClientProvider,
@@ -34,6 +36,12 @@ export const TEMPORAL_UI_URL = 'http://temporal-ui.test:8233';
 export interface HarnessOptions {
   /** Seed the read model with the catalog-search fixture (40 products, 9 collections, stock levels). */
   seed?: boolean;
+  /**
+   * The catalog read model, selected through the gateway's own config (SEARCH): SQLite in the
+   * test's database file (default), or Elasticsearch on the run's node (`stores: true`) under a
+   * unique index prefix that close() drops.
+   */
+  search?: 'sqlite' | 'elasticsearch';
   /** The run's real dev server (default) or a closed local port. */
   temporal?: 'test-server' | 'unreachable';
   /** Use this database file instead of a new one in a temp folder. */
@@ -74,16 +82,6 @@ export async function createGatewayHarness(options: HarnessOptions = {}): Promis
   const dbFile = options.dbFile ?? join(dir!, 'commerce.db');
   const db = openDatabase({ filename: dbFile });
   migrateGatewayStore(db);
-  migrateCatalogReadModel(db);
-  const readModel = createSqliteCatalogReadModel({ db });
-  if (options.seed) {
-    const products = buildFixtureProducts();
-    await readModel.upsertCollections(buildFixtureCollections());
-    await readModel.upsertProducts(products);
-    await readModel.upsertStockLevels(buildFixtureStockLevels(products));
-    await readModel.refresh();
-  }
-
   const logs: Record<string, unknown>[] = [];
   const destination = new Writable({
     write(chunk: Buffer | string, _encoding, callback) {
@@ -98,12 +96,19 @@ export async function createGatewayHarness(options: HarnessOptions = {}): Promis
     options.temporal === 'unreachable' ? `127.0.0.1:${await closedPort()}` : testTemporalAddress();
   const namespace = options.temporal === 'unreachable' ? 'default' : testTemporalNamespace();
   const temporal = createTemporalClientProvider({ address, namespace, connectTimeoutMs: 2_000 });
+  const indexPrefix =
+    options.search === 'elasticsearch' ? `${uniqueStoreName('gateway')}_` : undefined;
   const config = loadConfig({
     ADMIN_BOOTSTRAP_TOKEN: ADMIN_TOKEN,
     TEMPORAL_ADDRESS: address,
     TEMPORAL_NAMESPACE: namespace,
     TEMPORAL_UI_URL,
     SQLITE_PATH: dbFile,
+    SEARCH: options.search ?? 'sqlite',
+    ...(indexPrefix !== undefined && {
+      ELASTICSEARCH_URL: requireTestStores().elasticsearchUrl,
+      ELASTICSEARCH_INDEX_PREFIX: indexPrefix,
+    }),
     ...(options.workflowResultTimeoutMs !== undefined && {
       WORKFLOW_RESULT_TIMEOUT_MS: String(options.workflowResultTimeoutMs),
     }),
@@ -111,6 +116,15 @@ export async function createGatewayHarness(options: HarnessOptions = {}): Promis
       BODY_LIMIT_BYTES: String(options.bodyLimitBytes),
     }),
   });
+  const opened = await openCatalogReadModel(config.search, db);
+  const { readModel } = opened;
+  if (options.seed) {
+    const products = buildFixtureProducts();
+    await readModel.upsertCollections(buildFixtureCollections());
+    await readModel.upsertProducts(products);
+    await readModel.upsertStockLevels(buildFixtureStockLevels(products));
+    await readModel.refresh();
+  }
   const app = await build({
     config,
     logger,
@@ -132,6 +146,15 @@ export async function createGatewayHarness(options: HarnessOptions = {}): Promis
     async close() {
       await app.close();
       await temporal.close();
+      await opened.close();
+      if (config.search.engine === 'elasticsearch') {
+        const es = await openElasticsearchCatalogReadModel({
+          node: config.search.url,
+          installIndices: false,
+        });
+        await dropCatalogReadModelIndices(es.client, { prefix: config.search.indexPrefix });
+        await es.close();
+      }
       db.close();
       if (dir) rmSync(dir, { recursive: true, force: true });
     },

@@ -1,4 +1,5 @@
 import type { ProductView } from '@commerce/contracts/inventory';
+import { checkProductView } from '../check-product-view.js';
 import type { ListFacet } from '../normalize-search-query.js';
 import { titleSortKey } from '../title-sort-key.js';
 
@@ -32,27 +33,10 @@ export interface ProductRow {
 
 /**
  * Derives the columns, FTS text and facet rows of a product, throwing a TypeError naming the
- * product and field when a value the read model sorts or filters by is unusable.
+ * product and field when a value the read model sorts or filters by is unusable (checkProductView).
  */
 export function toProductRow(product: ProductView): ProductRow {
-  const id = product.id;
-  const fail = (field: string, value: unknown): never => {
-    throw new TypeError(`product ${String(id)}: ${field} ${JSON.stringify(value)} is invalid`);
-  };
-  if (typeof id !== 'string' || id === '') fail('id', id);
-  if (typeof product.handle !== 'string' || product.handle === '') fail('handle', product.handle);
-  const createdAtMs = typeof product.createdAt === 'string' ? Date.parse(product.createdAt) : NaN;
-  if (Number.isNaN(createdAtMs)) fail('createdAt', product.createdAt);
-  for (const [field, money] of [
-    ['priceMin', product.priceMin],
-    ['priceMax', product.priceMax],
-  ] as const) {
-    if (!Number.isSafeInteger(money?.amount) || money.amount < 0)
-      fail(`${field}.amount`, money?.amount);
-  }
-  if (!Number.isSafeInteger(product.available) || product.available < 0)
-    fail('available', product.available);
-
+  const { createdAt } = checkProductView(product);
   const facets: ProductRow['facets'] = [];
   const addFacet = (facet: ListFacet, values: readonly string[]) => {
     for (const value of new Set(values)) facets.push({ facet, value });
@@ -64,7 +48,7 @@ export function toProductRow(product: ProductView): ProductRow {
 
   return {
     columns: {
-      id,
+      id: product.id,
       handle: product.handle,
       title: product.title,
       titleSort: titleSortKey(product.title),
@@ -73,7 +57,7 @@ export function toProductRow(product: ProductView): ProductRow {
       currency: product.priceMin.currency,
       inStock: product.inStock ? 1 : 0,
       available: product.available,
-      createdAt: new Date(createdAtMs).toISOString(),
+      createdAt,
       supplierType: product.supplier.type,
       doc: JSON.stringify(product),
     },

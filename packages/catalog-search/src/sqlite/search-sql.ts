@@ -1,4 +1,5 @@
 import { PRICE_BUCKETS } from '../ports.js';
+import { SEARCH_FIELD_WEIGHTS } from '../search-field-weights.js';
 import {
   LIST_FACETS,
   MAX_FACET_VALUES,
@@ -17,16 +18,8 @@ export interface SqlQuery {
   params: SqlParam[];
 }
 
-/** bm25 weights, in the column order of catalog_products_fts: title weighs most. */
-const FTS_WEIGHTS = {
-  title: 10,
-  description: 1,
-  vendor: 3,
-  tags: 4,
-  colors: 2,
-  collections: 2,
-} as const;
-const BM25 = `bm25(catalog_products_fts, ${Object.values(FTS_WEIGHTS).join(', ')})`;
+/** bm25 weights: SEARCH_FIELD_WEIGHTS lists them in the column order of catalog_products_fts. */
+const BM25 = `bm25(catalog_products_fts, ${Object.values(SEARCH_FIELD_WEIGHTS).join(', ')})`;
 
 const FTS_FILTER =
   'p.seq IN (SELECT rowid FROM catalog_products_fts WHERE catalog_products_fts MATCH ?)';
