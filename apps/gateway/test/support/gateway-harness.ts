@@ -131,7 +131,12 @@ export async function createGatewayHarness(options: HarnessOptions = {}): Promis
     readModel,
     temporal,
     idempotencyStore: createSqliteIdempotencyStore({ db }),
-    timeouts: { temporalRpcMs: 2_000, readinessCheckMs: 2_000 },
+    // Short deadlines only where Temporal is meant to be unreachable; a real server on a loaded
+    // 2-core CI machine can take a few seconds to answer.
+    timeouts:
+      options.temporal === 'unreachable'
+        ? { temporalRpcMs: 2_000, readinessCheckMs: 2_000 }
+        : { temporalRpcMs: 15_000, readinessCheckMs: 15_000 },
   });
   await options.beforeReady?.(app);
   await app.ready();
