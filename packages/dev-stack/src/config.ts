@@ -2,7 +2,7 @@ import { dirname, isAbsolute, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Type, type Static } from '@sinclair/typebox';
 import { parseEnv } from '@commerce/config';
-import { findWorkspaceRoot } from '@commerce/temporal-server';
+import { findWorkspaceRoot } from '@commerce/process-kit';
 
 const EnvSchema = Type.Object({
   HOST: Type.String({ default: '127.0.0.1' }),

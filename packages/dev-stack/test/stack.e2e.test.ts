@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ProductSearchResult, ProductView, StockLevel } from '@commerce/contracts/inventory';
-import { findFreePort as freePort } from '@commerce/temporal-server';
+import { findFreePort as freePort } from '@commerce/process-kit';
 import { loadDevStackConfig } from '../src/config.js';
 import { startStack, type StackHandle } from '../src/stack.js';
 

@@ -1,3 +1,4 @@
+import { findFreePorts } from '@commerce/process-kit';
 import { Client } from 'cassandra-driver';
 import { join } from 'node:path';
 import {
@@ -7,7 +8,7 @@ import {
 } from './config.js';
 import { prepareDataDir } from './data-dir.js';
 import { requireJava } from './java.js';
-import { assertPortFree, findFreePorts, LOOPBACK } from './ports.js';
+import { assertPortFree, LOOPBACK } from './ports.js';
 import { pollUntilReady, ServerStartError } from './readiness.js';
 import { spawnServer } from './server-process.js';
 

@@ -1,5 +1,6 @@
 #!/usr/bin/env node
 // The developer's local production-profile servers: `install`, `up`, `down`, `status`.
+import { runCli } from '@commerce/process-kit';
 import { readLocalServersSettings } from './config.js';
 import {
   DEVELOPER_PORTS,
@@ -26,10 +27,11 @@ settings: JAVA_HOME (else java on PATH; must be JDK 17), COMMERCE_CACHE_DIR (def
 
 const say = (line: string): void => console.log(line);
 
-async function main(command: string | undefined): Promise<number> {
-  const settings = readLocalServersSettings();
-  switch (command) {
-    case 'install': {
+await runCli({
+  usage: USAGE,
+  prepare: () => readLocalServersSettings(),
+  commands: {
+    install: async (settings) => {
       for (const [name, ensure] of [
         ['elasticsearch', ensureElasticsearchInstalled],
         ['cassandra', ensureCassandraInstalled],
@@ -39,8 +41,8 @@ async function main(command: string | undefined): Promise<number> {
         say(`${name}: install checked in ${(result.durationMs / 1000).toFixed(1)} s`);
       }
       return 0;
-    }
-    case 'up': {
+    },
+    up: async (settings) => {
       const { state, alreadyRunning } = await upStack(settings, say);
       for (const name of alreadyRunning) say(`${name}: already running (pid ${state[name]?.pid})`);
       say('');
@@ -48,11 +50,12 @@ async function main(command: string | undefined): Promise<number> {
       say(`ELASTICSEARCH_URL=${state.elasticsearch?.address}`);
       say(`stop with: pnpm infra:down   (state: ${stackLayout(settings).stateFile})`);
       return 0;
-    }
-    case 'down':
+    },
+    down: async (settings) => {
       await downStack(settings, say);
       return 0;
-    case 'status': {
+    },
+    status: async (settings) => {
       const health = await stackStatus(settings);
       if (health.length === 0) say('no servers recorded (run `pnpm infra:up`)');
       for (const h of health) {
@@ -61,8 +64,8 @@ async function main(command: string | undefined): Promise<number> {
         );
       }
       return health.length > 0 && health.every((h) => h.ready) ? 0 : 1;
-    }
-    case 'java': {
+    },
+    java: async (settings) => {
       const status = await javaStatus(settings);
       say(
         status.ok
@@ -70,25 +73,6 @@ async function main(command: string | undefined): Promise<number> {
           : `no usable Java: ${status.reason}`,
       );
       return status.ok ? 0 : 1;
-    }
-    case undefined:
-    case '-h':
-    case '--help':
-    case 'help':
-      say(USAGE);
-      return command === undefined ? 2 : 0;
-    default:
-      console.error(`unknown command ${JSON.stringify(command)}\n\n${USAGE}`);
-      return 2;
-  }
-}
-
-main(process.argv[2]).then(
-  (code) => {
-    process.exitCode = code;
+    },
   },
-  (err: unknown) => {
-    console.error(`error: ${err instanceof Error ? err.message : String(err)}`);
-    process.exitCode = 1;
-  },
-);
+});

@@ -1,6 +1,6 @@
+import { findWorkspaceRoot } from '@commerce/process-kit';
 import { delimiter, dirname, isAbsolute, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { findWorkspaceRoot } from './workspace-root.js';
 
 /** Where the launchers live, where they install to and which Java they run. */
 export interface LocalServersSettings {

@@ -1,3 +1,4 @@
+import { terminateProcess } from '@commerce/process-kit';
 import { Client } from 'cassandra-driver';
 import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -6,7 +7,6 @@ import type { LocalServersSettings } from './config.js';
 import { startElasticsearch } from './elasticsearch.js';
 import { ensureCassandraInstalled, ensureElasticsearchInstalled } from './install.js';
 import { processCommand } from './process-command.js';
-import { terminate } from './server-process.js';
 
 /** The fixed developer ports (what docker compose and the apps' defaults use). */
 export const DEVELOPER_PORTS = {
@@ -189,7 +189,7 @@ async function stopRecorded(
         return;
       }
       const started = Date.now();
-      await terminate(entry.pid, STOP_GRACE_MS[name]);
+      await terminateProcess(entry.pid, STOP_GRACE_MS[name]);
       report(
         `${name}: stopped pid ${entry.pid} in ${((Date.now() - started) / 1000).toFixed(1)} s`,
       );

@@ -22,5 +22,7 @@ export {
   type RunningCassandra,
 } from './cassandra.js';
 export { ServerStartError } from './readiness.js';
-export { PortInUseError, findFreePort } from './ports.js';
+export { PortInUseError } from './ports.js';
+// Moved to @commerce/process-kit; still exported here for existing importers.
+export { findFreePort } from '@commerce/process-kit';
 export { withInstallLock, type InstallLockOptions } from './install-lock.js';

@@ -23,7 +23,7 @@ export interface InstallResult {
   durationMs: number;
 }
 
-/** The cross-process lock guarding one server's install in one cache folder. */
+/** The cross-process lock (a file) guarding one server's install in one cache folder. */
 export function installLockDir(settings: LocalServersSettings, kind: ServerKind): string {
   return join(settings.cacheDir, `${kind}.install.lock`);
 }

@@ -1,5 +1,6 @@
+import { OutputTail } from '@commerce/process-kit';
 import { spawn } from 'node:child_process';
-import { OutputTail, withOutputTail } from './output-tail.js';
+import { withOutputTail } from './output-tail.js';
 
 export interface ScriptResult {
   output: string;

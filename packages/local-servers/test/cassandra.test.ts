@@ -1,10 +1,10 @@
+import { isProcessAlive } from '@commerce/process-kit';
 import { Client } from 'cassandra-driver';
 import { existsSync } from 'node:fs';
 import { createServer, type Server } from 'node:net';
 import { describe, expect, it } from 'vitest';
 import { LOCAL_DATACENTER, startCassandra } from '../src/cassandra.js';
 import { PortInUseError } from '../src/ports.js';
-import { isProcessAlive } from '../src/process-alive.js';
 import { processCommand } from '../src/process-command.js';
 import { javaSkipReason, seconds } from './helpers.js';
 

@@ -1,3 +1,4 @@
+import { findFreePort, isProcessAlive } from '@commerce/process-kit';
 import { spawn } from 'node:child_process';
 import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { createServer, type Server } from 'node:net';
@@ -5,8 +6,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { startElasticsearch, type RunningElasticsearch } from '../src/elasticsearch.js';
-import { findFreePort, PortInUseError } from '../src/ports.js';
-import { isProcessAlive } from '../src/process-alive.js';
+import { PortInUseError } from '../src/ports.js';
 import { processCommand } from '../src/process-command.js';
 import { ServerStartError } from '../src/readiness.js';
 import { javaSkipReason, makeTempDir, seconds, waitUntilGone } from './helpers.js';

@@ -1,9 +1,8 @@
+import { waitUntilProcessGone } from '@commerce/process-kit';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { setTimeout as delay } from 'node:timers/promises';
 import { javaStatus } from '../src/java.js';
-import { isProcessAlive } from '../src/process-alive.js';
 
 /** These suites need a JDK 17: without one they skip with the reason, except under CI=true. */
 export async function javaSkipReason(): Promise<string | undefined> {
@@ -20,12 +19,7 @@ export function makeTempDir(prefix: string): { dir: string; remove: () => void }
 
 /** Waits for a PID to disappear. */
 export async function waitUntilGone(pid: number, timeoutMs: number): Promise<boolean> {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    if (!isProcessAlive(pid)) return true;
-    await delay(100);
-  }
-  return !isProcessAlive(pid);
+  return await waitUntilProcessGone(pid, timeoutMs, 100);
 }
 
 export function seconds(ms: number): string {

@@ -1,6 +1,5 @@
 import { spawn } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
-import { hostname } from 'node:os';
+import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -10,7 +9,6 @@ import {
   ensureElasticsearchInstalled,
   installLockDir,
 } from '../src/install.js';
-import { withInstallLock } from '../src/install-lock.js';
 import { javaSkipReason, makeTempDir, seconds } from './helpers.js';
 
 const skipReason = await javaSkipReason();
@@ -31,62 +29,6 @@ function runFixture(
     child.once('close', (code) => resolveRun({ code, output }));
   });
 }
-
-describe('withInstallLock', () => {
-  const temp = makeTempDir('lock');
-  afterAll(() => temp.remove());
-
-  it('lets one process at a time in, across processes', async () => {
-    const lockDir = join(temp.dir, 'x.install.lock');
-    const log = join(temp.dir, 'lock.log');
-    writeFileSync(log, '');
-    const runs = await Promise.all(
-      [1, 2, 3].map(() => runFixture('hold-lock.ts', [lockDir, log, '700'])),
-    );
-    expect(runs.map((r) => r.code)).toEqual([0, 0, 0]);
-    const events = readFileSync(log, 'utf8')
-      .trim()
-      .split('\n')
-      .map((line) => line.split(' '));
-    expect(events).toHaveLength(6);
-    // Strictly alternating enter/leave of the same pid: no two holders overlapped.
-    for (let i = 0; i < events.length; i += 2) {
-      expect([events[i]?.[1], events[i + 1]?.[1]]).toEqual(['enter', 'leave']);
-      expect(events[i]?.[0]).toBe(events[i + 1]?.[0]);
-    }
-    expect(new Set(events.map((e) => e[0])).size).toBe(3);
-    expect(existsSync(lockDir)).toBe(false);
-  });
-
-  it('takes over a lock whose holder process is gone', async () => {
-    const lockDir = join(temp.dir, 'abandoned.install.lock');
-    mkdirSync(lockDir);
-    // PID 2^22 + 1 is above Linux's pid_max, so no such process exists.
-    writeFileSync(
-      join(lockDir, 'holder.json'),
-      JSON.stringify({ token: 't', pid: 4_194_305, host: hostname(), since: '' }),
-    );
-    const started = Date.now();
-    const value = await withInstallLock(lockDir, () => Promise.resolve(42), { timeoutMs: 5_000 });
-    expect(value).toBe(42);
-    expect(Date.now() - started).toBeLessThan(3_000);
-    expect(existsSync(lockDir)).toBe(false);
-  });
-
-  it('gives up after its timeout, naming the live holder', async () => {
-    const lockDir = join(temp.dir, 'busy.install.lock');
-    mkdirSync(lockDir);
-    writeFileSync(
-      join(lockDir, 'holder.json'),
-      JSON.stringify({ token: 't', pid: process.pid, host: hostname(), since: 'now' }),
-    );
-    await expect(
-      withInstallLock(lockDir, () => Promise.resolve(1), { timeoutMs: 600 }),
-    ).rejects.toThrow(
-      new RegExp(`timed out after 600 ms waiting for .*held by pid ${process.pid}`),
-    );
-  });
-});
 
 describe.skipIf(skipReason !== undefined)('ensure*Installed (real launchers)', () => {
   const temp = makeTempDir('cache');

@@ -1,5 +1,6 @@
 #!/usr/bin/env node
 // commerce Temporal binaries: `install` (CI and fresh machines) and `which` (diagnostics).
+import { runCli } from '@commerce/process-kit';
 import { locateBinary } from './binary-location.js';
 import { readTemporalServerSettings } from './config.js';
 import { ensureTemporalBinaries } from './install-binaries.js';
@@ -24,10 +25,11 @@ async function describe(kind: 'cli' | 'test-server', path: string): Promise<stri
   }
 }
 
-async function main(command: string | undefined): Promise<number> {
-  const settings = readTemporalServerSettings();
-  switch (command) {
-    case 'install': {
+await runCli({
+  usage: USAGE,
+  prepare: () => readTemporalServerSettings(),
+  commands: {
+    install: async (settings) => {
       const binaries = await ensureTemporalBinaries({ settings });
       for (const kind of BINARY_KINDS) {
         const { path, source } = binaries[kind];
@@ -36,8 +38,8 @@ async function main(command: string | undefined): Promise<number> {
         );
       }
       return 0;
-    }
-    case 'which': {
+    },
+    which: async (settings) => {
       let missing = 0;
       for (const kind of BINARY_KINDS) {
         const found = locateBinary(kind, settings);
@@ -52,25 +54,6 @@ async function main(command: string | undefined): Promise<number> {
       }
       console.log(`cache: ${settings.cacheDir}`);
       return missing === 0 ? 0 : 1;
-    }
-    case undefined:
-    case '-h':
-    case '--help':
-    case 'help':
-      console.log(USAGE);
-      return command === undefined ? 2 : 0;
-    default:
-      console.error(`unknown command ${JSON.stringify(command)}\n\n${USAGE}`);
-      return 2;
-  }
-}
-
-main(process.argv[2]).then(
-  (code) => {
-    process.exitCode = code;
+    },
   },
-  (err: unknown) => {
-    console.error(`error: ${err instanceof Error ? err.message : String(err)}`);
-    process.exitCode = 1;
-  },
-);
+});

@@ -1,9 +1,8 @@
+import { findWorkspaceRoot } from '@commerce/process-kit';
 import { existsSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { readTemporalServerSettings } from './config.js';
-import { findWorkspaceRoot } from './workspace-root.js';
 
 describe('readTemporalServerSettings', () => {
   it('defaults the cache to .cache at the workspace root', () => {
@@ -37,11 +36,5 @@ describe('readTemporalServerSettings', () => {
     });
     expect(settings.cliPath).toBeUndefined();
     expect(settings.cacheDir.endsWith('.cache')).toBe(true);
-  });
-});
-
-describe('findWorkspaceRoot', () => {
-  it('returns undefined outside a workspace', () => {
-    expect(findWorkspaceRoot(tmpdir())).toBeUndefined();
   });
 });

@@ -1,6 +1,6 @@
+import { findWorkspaceRoot } from '@commerce/process-kit';
 import { delimiter, dirname, isAbsolute, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { findWorkspaceRoot } from './workspace-root.js';
 
 /** Where this package looks for and installs the Temporal binaries. */
 export interface TemporalServerSettings {

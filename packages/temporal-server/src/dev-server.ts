@@ -1,9 +1,8 @@
+import { findFreePort, startChildProcess } from '@commerce/process-kit';
 import { Connection } from '@temporalio/client';
 import { mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
-import { spawnChildServer } from './child-server.js';
 import { ensureBinary, type EnsureBinaryOptions } from './install-binaries.js';
-import { findFreePort } from './free-port.js';
 import { retryOnPortClash } from './port-retry.js';
 import { devServerProbe, waitUntilReady } from './readiness.js';
 import { outputOf, runCommand } from './run-command.js';
@@ -150,7 +149,7 @@ export async function startDevServer(options: DevServerOptions = {}): Promise<Ru
     const ui =
       uiPort === false ? ['--headless'] : ['--ui-port', String(uiPort), '--ui-disable-news-fetch'];
     const args = ['server', 'start-dev', ...flags.flat(), ...ui];
-    const server = await spawnChildServer({
+    const server = await startChildProcess({
       command: cli,
       args,
       ...(logFile !== undefined ? { logFile } : {}),
@@ -182,7 +181,7 @@ export async function startDevServer(options: DevServerOptions = {}): Promise<Ru
       },
       executable: cli,
       outputTail: server.outputTail,
-      stop: server.stop,
+      stop: () => server.stop(),
     };
   }, options.port === undefined);
 }

@@ -3,7 +3,6 @@ export {
   defaultCacheDir,
   type TemporalServerSettings,
 } from './config.js';
-export { findWorkspaceRoot } from './workspace-root.js';
 export { PINNED_WHEELS, BINARY_KINDS, type BinaryKind } from './versions.js';
 export {
   COMMERCE_SEARCH_ATTRIBUTES,
@@ -26,6 +25,11 @@ export { temporalCliVersion } from './verify-binary.js';
 export { startDevServer, DEV_SERVER_LOG_LEVELS, type DevServerOptions } from './dev-server.js';
 export { startTimeSkippingServer, type TimeSkippingServerOptions } from './time-skipping-server.js';
 export { TemporalServerStartError, type RunningServer } from './running-server.js';
-export { findFreePort } from './free-port.js';
-export { withFileLock, type FileLockOptions } from './file-lock.js';
+// Moved to @commerce/process-kit; still exported here for existing importers.
+export {
+  findFreePort,
+  findWorkspaceRoot,
+  withFileLock,
+  type FileLockOptions,
+} from '@commerce/process-kit';
 export type { ServerLogger } from './server-logger.js';

@@ -1,9 +1,9 @@
+import { withFileLock } from '@commerce/process-kit';
 import { existsSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { locateBinary, temporalCacheLayout, type LocatedBinary } from './binary-location.js';
 import { readTemporalServerSettings, type TemporalServerSettings } from './config.js';
-import { withFileLock } from './file-lock.js';
 import { outputOf, runCommand } from './run-command.js';
 import { downloadWithSdk } from './sdk-download.js';
 import { stderrLogger, type ServerLogger } from './server-logger.js';

@@ -1,5 +1,4 @@
-import { spawnChildServer } from './child-server.js';
-import { findFreePort } from './free-port.js';
+import { findFreePort, startChildProcess } from '@commerce/process-kit';
 import { retryOnPortClash } from './port-retry.js';
 import { testServerProbe, waitUntilReady } from './readiness.js';
 import type { RunningServer } from './running-server.js';
@@ -35,7 +34,7 @@ export async function launchTimeSkippingServer(
     // The Java test server listens on 0.0.0.0, so the port must be free on every interface.
     const port = requestedPort ?? (await findFreePort('0.0.0.0'));
     const address = `127.0.0.1:${port}`;
-    const server = await spawnChildServer({
+    const server = await startChildProcess({
       command: executable,
       args: [String(port), ...(skipTimeFromStart ? ['--enable-time-skipping'] : [])],
       ...(logFile !== undefined ? { logFile } : {}),
@@ -59,7 +58,7 @@ export async function launchTimeSkippingServer(
       ports: { frontend: port },
       executable,
       outputTail: server.outputTail,
-      stop: server.stop,
+      stop: () => server.stop(),
     };
   }, requestedPort === undefined);
 }

@@ -1,6 +1,6 @@
+import type { ChildProcessHandle } from '@commerce/process-kit';
 import { Connection } from '@temporalio/client';
 import { setTimeout as delay } from 'node:timers/promises';
-import type { ChildServer } from './child-server.js';
 import { TemporalServerStartError } from './running-server.js';
 
 /** Throws until the server at `address` answers as ready. */
@@ -42,7 +42,7 @@ export const testServerProbe: ReadinessProbe = (address, connectTimeoutMs) =>
   });
 
 export interface WaitUntilReadyOptions {
-  server: ChildServer;
+  server: ChildProcessHandle;
   address: string;
   probe: ReadinessProbe;
   timeoutMs: number;

@@ -1,3 +1,4 @@
+import { findFreePort, isProcessAlive } from '@commerce/process-kit';
 import { Client, Connection } from '@temporalio/client';
 import { spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
@@ -6,10 +7,9 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { startDevServer } from '../src/dev-server.js';
-import { findFreePort } from '../src/free-port.js';
 import { runCommand } from '../src/run-command.js';
 import { TemporalServerStartError, type RunningServer } from '../src/running-server.js';
-import { isAlive, makeTempDir, waitUntilGone } from './helpers.js';
+import { makeTempDir, waitUntilGone } from './helpers.js';
 
 const temp = makeTempDir('dev-server');
 afterAll(() => temp.remove());
@@ -82,7 +82,7 @@ describe('startDevServer', () => {
       expect(server.address).toMatch(/^127\.0\.0\.1:\d+$/);
       expect(server.namespace).toBe('default');
       expect(server.uiUrl).toBeUndefined();
-      expect(isAlive(server.pid)).toBe(true);
+      expect(isProcessAlive(server.pid)).toBe(true);
       expect(await clusterHealth(server)).toContain('SERVING');
       // The metrics port we chose is the one it serves.
       const metrics = await fetch(`http://127.0.0.1:${server.ports.metrics}/metrics`);

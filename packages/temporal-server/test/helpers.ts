@@ -1,7 +1,7 @@
+import { waitUntilProcessGone } from '@commerce/process-kit';
 import { chmodSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { setTimeout as delay } from 'node:timers/promises';
 
 export function makeTempDir(prefix: string): { dir: string; remove(): void } {
   const dir = mkdtempSync(join(tmpdir(), `commerce-${prefix}-`));
@@ -21,21 +21,7 @@ export function writeExecutable(
   return path;
 }
 
-export function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
-}
-
 /** Waits (briefly) for a PID to disappear; zombies are reaped by our own exit handler. */
 export async function waitUntilGone(pid: number, timeoutMs = 5_000): Promise<boolean> {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    if (!isAlive(pid)) return true;
-    await delay(50);
-  }
-  return !isAlive(pid);
+  return await waitUntilProcessGone(pid, timeoutMs);
 }

@@ -1,7 +1,8 @@
+import { isProcessAlive } from '@commerce/process-kit';
 import { Connection } from '@temporalio/client';
 import { describe, expect, it } from 'vitest';
 import { startTimeSkippingServer } from '../src/time-skipping-server.js';
-import { isAlive, waitUntilGone } from './helpers.js';
+import { waitUntilGone } from './helpers.js';
 
 describe('startTimeSkippingServer', () => {
   it('starts the time-skipping test server on a free port, answers gRPC, and is gone after stop', async () => {
@@ -11,7 +12,7 @@ describe('startTimeSkippingServer', () => {
     try {
       expect(server.address).toMatch(/^127\.0\.0\.1:\d+$/);
       expect(server.executable).toMatch(/temporal-test-server/);
-      expect(isAlive(server.pid)).toBe(true);
+      expect(isProcessAlive(server.pid)).toBe(true);
       const connection = await Connection.connect({ address: server.address });
       try {
         const info = await connection.workflowService.getSystemInfo({});
@@ -29,7 +30,7 @@ describe('startTimeSkippingServer', () => {
     const [a, b] = await Promise.all([startTimeSkippingServer(), startTimeSkippingServer()]);
     try {
       expect(a.ports.frontend).not.toBe(b.ports.frontend);
-      expect(isAlive(a.pid) && isAlive(b.pid)).toBe(true);
+      expect(isProcessAlive(a.pid) && isProcessAlive(b.pid)).toBe(true);
     } finally {
       await Promise.all([a.stop(), b.stop()]);
     }

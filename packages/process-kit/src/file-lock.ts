@@ -3,12 +3,14 @@ import { hostname } from 'node:os';
 import { dirname } from 'node:path';
 import { mkdir, open, readFile, rename, stat, unlink } from 'node:fs/promises';
 import { setTimeout as delay } from 'node:timers/promises';
+import { isProcessAlive } from './process-alive.js';
 
 export interface FileLockOptions {
-  /** Give up waiting for another holder after this long. */
+  /** Give up waiting for another holder after this long (default 15 min). */
   timeoutMs?: number;
-  /** A lock older than this is considered abandoned even if its holder looks alive. */
+  /** A lock older than this is considered abandoned even if its holder looks alive (default 20 min). */
   staleMs?: number;
+  /** How often a waiter looks again (default 250 ms). */
   pollMs?: number;
 }
 
@@ -17,15 +19,6 @@ interface LockOwner {
   pid: number;
   host: string;
   createdAt: number;
-}
-
-function isProcessAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (err) {
-    return (err as NodeJS.ErrnoException).code === 'EPERM';
-  }
 }
 
 async function readOwner(lockPath: string): Promise<LockOwner | undefined> {
