@@ -11,6 +11,7 @@ import {
 } from './developer-stack.js';
 import { ensureCassandraInstalled, ensureElasticsearchInstalled } from './install.js';
 import { javaStatus } from './java.js';
+import { runWithStores } from './with-stores.js';
 
 const USAGE = `usage: node packages/local-servers/dist/cli.js <command>
 
@@ -22,6 +23,9 @@ commands:
   down      stop the servers recorded in .data/infra/state.json (by PID)
   status    show the recorded servers and whether they answer
   java      show which Java would run the servers
+  with-stores -- <command…>
+            run the command with one Cassandra and one Elasticsearch (free ports, throwaway data)
+            in CASSANDRA_CONTACT_POINTS / ELASTICSEARCH_URL, stopped when it ends (pnpm test uses it)
 
 settings: JAVA_HOME (else java on PATH; must be JDK 17), COMMERCE_CACHE_DIR (default <workspace>/.cache)`;
 
@@ -64,6 +68,11 @@ await runCli({
         );
       }
       return health.length > 0 && health.every((h) => h.ready) ? 0 : 1;
+    },
+    'with-stores': async (settings) => {
+      const dashes = process.argv.indexOf('--');
+      const command = dashes === -1 ? process.argv.slice(3) : process.argv.slice(dashes + 1);
+      return await runWithStores({ settings, command, env: process.env, say });
     },
     java: async (settings) => {
       const status = await javaStatus(settings);
