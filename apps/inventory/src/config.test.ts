@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ConfigError } from '@commerce/config';
-import { loadInventoryConfig, projectorSettings } from './config.js';
+import { loadInventoryConfig, projectorSettings, writeStoreSettings } from './config.js';
 
 describe('inventory config', () => {
   it('applies the defaults', () => {
@@ -29,5 +29,21 @@ describe('inventory config', () => {
     expect(problems).toMatch(/PROJECTOR_SWEEP_INTERVAL_MS/);
     expect(problems).toMatch(/LOG_LEVEL/);
     expect(problems).toMatch(/TEMPORAL_ADDRESS/);
+  });
+
+  it('selects the write store: STORE, else cassandra when contact points are given, else sqlite', () => {
+    expect(writeStoreSettings(loadInventoryConfig({}))).toEqual({ store: 'sqlite' });
+    expect(writeStoreSettings(loadInventoryConfig({ CASSANDRA_CONTACT_POINTS: ' 10.0.0.1:9042, 10.0.0.2 ,' }))).toEqual({
+      store: 'cassandra',
+      contactPoints: ['10.0.0.1:9042', '10.0.0.2'],
+      localDataCenter: 'datacenter1',
+      keyspace: 'inventory',
+    });
+    expect(
+      writeStoreSettings(loadInventoryConfig({ STORE: 'cassandra', CASSANDRA_CONTACT_POINTS: 'c1', CASSANDRA_LOCAL_DATACENTER: 'eu-west', CASSANDRA_KEYSPACE_INVENTORY: 'inv_eu' })),
+    ).toMatchObject({ store: 'cassandra', localDataCenter: 'eu-west', keyspace: 'inv_eu' });
+    expect(writeStoreSettings(loadInventoryConfig({ STORE: 'sqlite', CASSANDRA_CONTACT_POINTS: 'c1' }))).toEqual({ store: 'sqlite' });
+    expect(() => writeStoreSettings(loadInventoryConfig({ STORE: 'cassandra' }))).toThrow(ConfigError);
+    expect(() => loadInventoryConfig({ STORE: 'mongo', CASSANDRA_KEYSPACE_INVENTORY: 'bad-name' })).toThrow(/STORE[\s\S]*CASSANDRA_KEYSPACE_INVENTORY/);
   });
 });

@@ -1,6 +1,5 @@
 import { extname } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { createSqliteCatalogReadModel, migrateCatalogReadModel } from '@commerce/catalog-search/sqlite';
 import { createLogger } from '@commerce/logging';
 import { openDatabase } from '@commerce/sqlite-store';
 import {
@@ -10,12 +9,11 @@ import {
   runWorkerUntilSignal,
   workflowSource,
 } from '@commerce/worker-runtime';
-import { migrateInventory } from './adapters/sqlite/migrations.js';
-import { createSqliteCatalogRepository } from './adapters/sqlite/sqlite-catalog-repository.js';
-import { createSqliteStockRepository } from './adapters/sqlite/sqlite-stock-repository.js';
+import { selectStores } from './adapters/select-stores.js';
+import { selectReadModel } from './adapters/select-read-model.js';
 import { createTemporalStockChangeNotifier } from './adapters/temporal/temporal-stock-change-notifier.js';
 import { createCatalogSources } from './catalog/catalog-sources.js';
-import { loadInventoryConfig, projectorSettings } from './config.js';
+import { loadInventoryConfig, projectorSettings, readModelSettings, writeStoreSettings } from './config.js';
 import { createInventoryWorker } from './worker.js';
 
 // Process entry: config → logger → runtime → stores → connections → worker → graceful shutdown.
@@ -24,8 +22,8 @@ const logger = createLogger({ name: 'inventory-worker', level: config.LOG_LEVEL 
 installTemporalRuntime(logger);
 
 const db = openDatabase({ filename: config.SQLITE_PATH });
-migrateInventory(db);
-migrateCatalogReadModel(db);
+const stores = await selectStores(writeStoreSettings(config), db);
+const readModel = await selectReadModel(readModelSettings(config), db);
 
 const address = config.TEMPORAL_ADDRESS;
 const namespace = config.TEMPORAL_NAMESPACE;
@@ -41,14 +39,14 @@ try {
       bundlePath: config.INVENTORY_WORKFLOW_BUNDLE ?? fileURLToPath(new URL('./workflow-bundle.js', import.meta.url)),
       requireBundle: config.INVENTORY_WORKFLOW_BUNDLE !== undefined,
     }),
-    catalog: createSqliteCatalogRepository({ db }),
-    stock: createSqliteStockRepository({ db }),
-    readModel: createSqliteCatalogReadModel({ db }),
+    catalog: stores.catalog,
+    stock: stores.stock,
+    readModel: readModel.readModel,
     notifier: createTemporalStockChangeNotifier({ client, settings: projectorSettings(config) }),
     catalogSources: createCatalogSources(),
     lowStockThreshold: config.LOW_STOCK_THRESHOLD,
   });
-  logger.info({ address, namespace, sqlitePath: config.SQLITE_PATH }, 'inventory worker starting');
+  logger.info({ address, namespace, sqlitePath: config.SQLITE_PATH, store: stores.description }, 'inventory worker starting');
   await runWorkerUntilSignal({ worker, logger });
 } catch (err) {
   logger.error({ err }, 'inventory worker failed');
@@ -56,5 +54,7 @@ try {
 } finally {
   await client.connection.close();
   await connection.close();
+  await readModel.close();
+  await stores.close();
   db.close();
 }

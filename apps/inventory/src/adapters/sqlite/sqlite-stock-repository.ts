@@ -1,6 +1,6 @@
 import { inTransaction, type SqliteDatabase } from '@commerce/sqlite-store';
 import type { StockRepository } from '../../ports/stock-repository.js';
-import { normalizeTimestamp } from './normalize-timestamp.js';
+import { normalizeTimestamp } from '../normalize-timestamp.js';
 import { settle } from './settle.js';
 import { createStockLedger } from './stock-ledger.js';
 import { createHoldOperations } from './stock-hold-operations.js';

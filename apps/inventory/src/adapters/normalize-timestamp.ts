@@ -1,5 +1,5 @@
 import { InventoryFailure } from '@commerce/contracts/inventory';
-import { InventoryError } from '../../domain/inventory-error.js';
+import { InventoryError } from '../domain/inventory-error.js';
 
 /**
  * Stored timestamps are `toISOString()` strings so SQL can compare them as text; every `now`
