@@ -1,3 +1,3 @@
 import { defineCommerceVitestConfig } from '@commerce/test-kit/vitest-config';
 
-export default defineCommerceVitestConfig({ testTimeout: 120_000 });
+export default defineCommerceVitestConfig({ stores: true, testTimeout: 120_000 });

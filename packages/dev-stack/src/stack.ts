@@ -4,6 +4,7 @@ import { Client, Connection } from '@temporalio/client';
 import { COMMERCE_SEARCH_ATTRIBUTES, startDevServer, type RunningServer } from '@commerce/temporal-server';
 import type { DevStackConfig } from './config.js';
 import { loadOrCreateAdminToken } from './admin-token.js';
+import { startProductionStores } from './production-stores.js';
 import { seedCatalog } from './seed-catalog.js';
 import { startServiceProcess, waitForHttpOk, type ServiceProcess } from './service-process.js';
 
@@ -19,6 +20,9 @@ export interface StackHandle {
   adminTokenCreated: boolean;
   sqlitePath: string;
   logDir: string;
+  profile: DevStackConfig['profile'];
+  /** Production profile: where Cassandra and Elasticsearch answer. */
+  stores: { cassandra: string; elasticsearch: string } | undefined;
   stop(): Promise<void>;
 }
 
@@ -67,7 +71,15 @@ export async function startStack(options: StackOptions): Promise<StackHandle> {
     }
     const temporalUiUrl = temporal?.uiUrl;
 
+    let storeEnv: Record<string, string> = {};
+    if (config.profile === 'production') {
+      const stores = await startProductionStores(config, log);
+      stoppers.push(() => stores.stop());
+      storeEnv = stores.env;
+    }
+
     const common = {
+      ...storeEnv,
       TEMPORAL_ADDRESS: temporalAddress,
       TEMPORAL_NAMESPACE: config.namespace,
       SQLITE_PATH: sqlitePath,
@@ -121,6 +133,10 @@ export async function startStack(options: StackOptions): Promise<StackHandle> {
       adminTokenCreated,
       sqlitePath,
       logDir,
+      profile: config.profile,
+      stores: storeEnv.CASSANDRA_CONTACT_POINTS
+        ? { cassandra: storeEnv.CASSANDRA_CONTACT_POINTS, elasticsearch: storeEnv.ELASTICSEARCH_URL ?? '' }
+        : undefined,
       stop,
     };
   } catch (err) {
