@@ -51,15 +51,16 @@ describe('gateway config', () => {
     expect(
       loadConfig({ ADMIN_BOOTSTRAP_TOKEN: TOKEN, ELASTICSEARCH_URL: 'http://es.internal:9200/' })
         .search,
-    ).toEqual({ engine: 'elasticsearch', url: 'http://es.internal:9200', indexPrefix: '' });
+    ).toEqual({ engine: 'elasticsearch', url: 'http://es.internal:9200', indexPrefix: '', installIndices: true });
     expect(
       loadConfig({
         ADMIN_BOOTSTRAP_TOKEN: TOKEN,
         SEARCH: 'elasticsearch',
         ELASTICSEARCH_URL: 'https://es.internal',
         ELASTICSEARCH_INDEX_PREFIX: 'staging_',
+        SCHEMA_SETUP: 'false',
       }).search,
-    ).toEqual({ engine: 'elasticsearch', url: 'https://es.internal', indexPrefix: 'staging_' });
+    ).toEqual({ engine: 'elasticsearch', url: 'https://es.internal', indexPrefix: 'staging_', installIndices: false });
     expect(
       loadConfig({
         ADMIN_BOOTSTRAP_TOKEN: TOKEN,

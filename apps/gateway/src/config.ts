@@ -10,6 +10,8 @@ export const GatewayEnvSchema = Type.Object({
   SEARCH: Type.Optional(Type.Union([Type.Literal('sqlite'), Type.Literal('elasticsearch')])),
   ELASTICSEARCH_URL: Type.Optional(Type.String({ pattern: '^https?://[^\\s]+$' })),
   /** Prepended to the read model's index names (one cluster, several environments). */
+  /** Install the Elasticsearch index templates at start; deployments set false (the migrations job does). */
+  SCHEMA_SETUP: Type.Boolean({ default: true }),
   ELASTICSEARCH_INDEX_PREFIX: Type.String({ pattern: '^([a-z0-9][a-z0-9_.-]*)?$', default: '' }),
   TEMPORAL_ADDRESS: Type.String({ minLength: 1, default: '127.0.0.1:7233' }),
   TEMPORAL_NAMESPACE: Type.String({ minLength: 1, default: 'default' }),
@@ -36,7 +38,8 @@ const trimSlash = (url: string): string => url.replace(/\/+$/, '');
 
 /** Where the catalog read model lives. */
 export type SearchSettings =
-  { engine: 'sqlite' } | { engine: 'elasticsearch'; url: string; indexPrefix: string };
+  | { engine: 'sqlite' }
+  | { engine: 'elasticsearch'; url: string; indexPrefix: string; installIndices: boolean };
 
 const searchProblems = (env: Record<string, string | undefined>): string[] =>
   env.SEARCH === 'elasticsearch' && !env.ELASTICSEARCH_URL
@@ -58,7 +61,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   // SEARCH=elasticsearch without a URL was refused above.
   const search: SearchSettings =
     url !== undefined && (e.SEARCH ?? 'elasticsearch') === 'elasticsearch'
-      ? { engine: 'elasticsearch', url, indexPrefix: e.ELASTICSEARCH_INDEX_PREFIX }
+      ? { engine: 'elasticsearch', url, indexPrefix: e.ELASTICSEARCH_INDEX_PREFIX, installIndices: e.SCHEMA_SETUP }
       : { engine: 'sqlite' };
   const origins = e.CORS_ORIGINS.split(',')
     .map((o) => o.trim())

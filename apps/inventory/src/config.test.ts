@@ -38,7 +38,10 @@ describe('inventory config', () => {
       contactPoints: ['10.0.0.1:9042', '10.0.0.2'],
       localDataCenter: 'datacenter1',
       keyspace: 'inventory',
+      migrate: true,
     });
+    // Deployments leave schema to the migrations job.
+    expect(writeStoreSettings(loadInventoryConfig({ CASSANDRA_CONTACT_POINTS: 'c1', SCHEMA_SETUP: 'false' }))).toMatchObject({ migrate: false });
     expect(
       writeStoreSettings(loadInventoryConfig({ STORE: 'cassandra', CASSANDRA_CONTACT_POINTS: 'c1', CASSANDRA_LOCAL_DATACENTER: 'eu-west', CASSANDRA_KEYSPACE_INVENTORY: 'inv_eu' })),
     ).toMatchObject({ store: 'cassandra', localDataCenter: 'eu-west', keyspace: 'inv_eu' });

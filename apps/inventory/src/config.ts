@@ -13,6 +13,11 @@ export const InventoryConfigSchema = Type.Object({
   /** Comma-separated `host` or `host:port` list; selects cassandra when STORE is absent. */
   CASSANDRA_CONTACT_POINTS: Type.Optional(Type.String({ minLength: 1 })),
   CASSANDRA_LOCAL_DATACENTER: Type.String({ default: 'datacenter1', minLength: 1 }),
+  /**
+   * Apply the Cassandra keyspace's CQL and install the Elasticsearch index templates at start (local
+   * runs). Deployments set false: the one-shot migrations job owns schema there.
+   */
+  SCHEMA_SETUP: Type.Boolean({ default: true }),
   CASSANDRA_KEYSPACE_INVENTORY: Type.String({ default: 'inventory', pattern: '^[A-Za-z][A-Za-z0-9_]{0,47}$' }),
   LOG_LEVEL: Type.Union(
     ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'].map((level) => Type.Literal(level)),
@@ -47,7 +52,9 @@ export function projectorSettings(config: InventoryConfig): InventoryProjectorSe
   };
 }
 
-export type ReadModelSettings = { engine: 'sqlite' } | { engine: 'elasticsearch'; url: string; indexPrefix: string };
+export type ReadModelSettings =
+  | { engine: 'sqlite' }
+  | { engine: 'elasticsearch'; url: string; indexPrefix: string; installIndices: boolean };
 
 /** Which catalog read model to write: SEARCH, else elasticsearch when ELASTICSEARCH_URL is set, else sqlite. */
 export function readModelSettings(config: InventoryConfig): ReadModelSettings {
@@ -55,12 +62,12 @@ export function readModelSettings(config: InventoryConfig): ReadModelSettings {
   const engine = config.SEARCH ?? (url === undefined ? 'sqlite' : 'elasticsearch');
   if (engine === 'sqlite') return { engine };
   if (url === undefined) throw new ConfigError(['ELASTICSEARCH_URL: required when SEARCH=elasticsearch']);
-  return { engine, url, indexPrefix: config.ELASTICSEARCH_INDEX_PREFIX };
+  return { engine, url, indexPrefix: config.ELASTICSEARCH_INDEX_PREFIX, installIndices: config.SCHEMA_SETUP };
 }
 
 export type WriteStoreSettings =
   | { store: 'sqlite' }
-  | { store: 'cassandra'; contactPoints: string[]; localDataCenter: string; keyspace: string };
+  | { store: 'cassandra'; contactPoints: string[]; localDataCenter: string; keyspace: string; migrate: boolean };
 
 /** Which write store to use: STORE, else cassandra when CASSANDRA_CONTACT_POINTS is set, else sqlite. */
 export function writeStoreSettings(config: InventoryConfig): WriteStoreSettings {
@@ -68,5 +75,5 @@ export function writeStoreSettings(config: InventoryConfig): WriteStoreSettings 
   const store = config.STORE ?? (contactPoints.length > 0 ? 'cassandra' : 'sqlite');
   if (store === 'sqlite') return { store };
   if (contactPoints.length === 0) throw new ConfigError(['CASSANDRA_CONTACT_POINTS: required when STORE=cassandra']);
-  return { store, contactPoints, localDataCenter: config.CASSANDRA_LOCAL_DATACENTER, keyspace: config.CASSANDRA_KEYSPACE_INVENTORY };
+  return { store, contactPoints, localDataCenter: config.CASSANDRA_LOCAL_DATACENTER, keyspace: config.CASSANDRA_KEYSPACE_INVENTORY, migrate: config.SCHEMA_SETUP };
 }

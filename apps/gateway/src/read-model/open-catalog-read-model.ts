@@ -26,6 +26,7 @@ export async function openCatalogReadModel(
     const { readModel, close } = await openElasticsearchCatalogReadModel({
       node: search.url,
       indexPrefix: search.indexPrefix,
+      installIndices: search.installIndices,
     });
     return { readModel, close };
   }

@@ -68,7 +68,7 @@ describe('read model selection (SEARCH, ELASTICSEARCH_URL, ELASTICSEARCH_INDEX_P
       const indexPrefix = `${uniqueStoreName('inventory')}_`;
       const db = openDatabase({ filename: ':memory:' });
       const { readModel, close } = await selectReadModel(
-        { engine: 'elasticsearch', url, indexPrefix },
+        { engine: 'elasticsearch', url, indexPrefix, installIndices: true },
         db,
       );
       const reader = await openElasticsearchCatalogReadModel({ node: url, installIndices: false });

@@ -26,6 +26,7 @@ export async function selectReadModel(
     const { readModel, close } = await openElasticsearchCatalogReadModel({
       node: settings.url,
       indexPrefix: settings.indexPrefix,
+      installIndices: settings.installIndices,
     });
     return { readModel, close };
   }

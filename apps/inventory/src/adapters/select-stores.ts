@@ -36,10 +36,16 @@ export async function selectStores(settings: WriteStoreSettings, db: SqliteDatab
       close: () => Promise.resolve(),
     };
   }
-  const { contactPoints, localDataCenter, keyspace } = settings;
-  const client = createCassandraClient({ contactPoints, localDataCenter, applicationName: 'inventory-worker' });
+  const { contactPoints, localDataCenter, keyspace, migrate } = settings;
+  // Migrating binds the client to the keyspace it creates; without it, the keyspace must exist.
+  const client = createCassandraClient({
+    contactPoints,
+    localDataCenter,
+    applicationName: 'inventory-worker',
+    ...(migrate ? {} : { keyspace }),
+  });
   try {
-    await migrateInventoryKeyspace(client, keyspace);
+    if (migrate) await migrateInventoryKeyspace(client, keyspace);
   } catch (error) {
     await client.shutdown();
     throw error;
