@@ -1,99 +1,101 @@
-// Catalog search through the gateway, against a floor measured in the same run: the same gateway
-// process answering a constant (GET /healthz: same Fastify stack, plugins, logging, loopback HTTP).
-// Runs the real embedded platform (Temporal dev server, inventory worker, gateway, SQLite FTS5)
-// seeded with the generated catalog. Prints ratios; absolute numbers are only context.
+// Catalog search through the gateway on both search backends in one run, each against its own
+// floor measured in the same run: the same gateway process answering a constant (GET /healthz:
+// same Fastify stack, plugins, logging, loopback HTTP).
+//   sqlite:        the embedded platform (Temporal dev server, inventory worker on SQLite, gateway
+//                  searching SQLite FTS5)
+//   elasticsearch: the production profile (inventory worker on Cassandra, gateway searching
+//                  Elasticsearch); Cassandra + Elasticsearch are started locally on free ports
+//                  unless CASSANDRA_CONTACT_POINTS / ELASTICSEARCH_URL are set.
+// Both are seeded with the same generated catalog and answer the same query paths (derived from
+// the first backend's first page). Backends run one after the other, never at the same time.
+// Prints ratios; absolute numbers are only context.
 //
 //   pnpm --filter @commerce/bench bench:search
-//   env: BENCH_SCALE (catalog scale, default 1 = 2,700+ products), BENCH_CONNECTIONS (default 8),
-//        BENCH_SECONDS per round (default 8), BENCH_ROUNDS (alternating floor/search, default 3)
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import autocannon, { type Request, type Result } from 'autocannon';
-import { loadDevStackConfig, startStack } from '@commerce/dev-stack';
-import { findFreePort as freePort } from '@commerce/process-kit';
-import type { ProductSearchResult } from '@commerce/contracts/inventory';
+//   env: BENCH_BACKENDS (sqlite,elasticsearch), BENCH_SCALE (default 1 = 2,700+ products),
+//        BENCH_CONNECTIONS (default 8), BENCH_SECONDS per round (default 10), BENCH_ROUNDS (default 3)
+import { loadBenchSettings, type SearchBackend } from './src/config.js';
+import { startProductionServers } from './src/production-servers.js';
+import { measureSearchBackend, type SearchBackendResult, type StackStoreEnv } from './src/search-backend.js';
+import { fixed, ratio, tableHeader, tableRow, type Column } from './src/stats.js';
+import { uniqueName } from './src/unique-name.js';
 
-const scale = process.env.BENCH_SCALE ?? '1';
-const connections = Number(process.env.BENCH_CONNECTIONS ?? 8);
-const seconds = Number(process.env.BENCH_SECONDS ?? 8);
-const rounds = Number(process.env.BENCH_ROUNDS ?? 3);
+const settings = loadBenchSettings();
+const log = (m: string) => console.error(m);
 
-function run(url: string, requests: Request[]): Promise<Result> {
-  return autocannon({ url, connections, duration: seconds, requests, pipelining: 1 });
+async function measure(backend: SearchBackend, paths: readonly string[] | undefined): Promise<SearchBackendResult> {
+  // Explicit stores, so a CASSANDRA_CONTACT_POINTS / ELASTICSEARCH_URL in the environment cannot
+  // turn the embedded case into a production one.
+  if (backend === 'sqlite') return measureSearchBackend(backend, { PROFILE: 'embedded', STORE: 'sqlite', SEARCH: 'sqlite' }, settings, log, paths);
+  const servers = await startProductionServers(settings, { cassandra: true, elasticsearch: true }, log);
+  const indexPrefix = `${uniqueName('bench')}-`;
+  try {
+    const env: StackStoreEnv = {
+      PROFILE: 'production',
+      CASSANDRA_CONTACT_POINTS: servers.cassandra!.contactPoints,
+      CASSANDRA_LOCAL_DATACENTER: servers.cassandra!.localDataCenter,
+      ELASTICSEARCH_URL: servers.elasticsearch!.url,
+      CASSANDRA_KEYSPACE_INVENTORY: uniqueName('bench_search'),
+      ELASTICSEARCH_INDEX_PREFIX: indexPrefix,
+    };
+    return await measureSearchBackend(backend, env, settings, log, paths);
+  } finally {
+    if (!servers.elasticsearch!.started) await deleteIndices(servers.elasticsearch!.url, indexPrefix);
+    await servers.stop();
+  }
 }
 
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? NaN;
+/** On a given (not throwaway) Elasticsearch, remove this run's indices by name. */
+async function deleteIndices(url: string, prefix: string): Promise<void> {
+  const res = await fetch(`${url}/_cat/indices/${prefix}*?format=json&h=index`);
+  if (!res.ok) return;
+  const names = ((await res.json()) as { index: string }[]).map((i) => i.index);
+  if (names.length > 0) await fetch(`${url}/${names.join(',')}`, { method: 'DELETE' });
+}
 
 async function main(): Promise<void> {
-  const dataDir = mkdtempSync(join(tmpdir(), 'bench-search-'));
-  const stack = await startStack({
-    config: loadDevStackConfig({
-      DATA_DIR: dataDir,
-      PORT: String(await freePort()),
-      TEMPORAL_PORT: String(await freePort()),
-      TEMPORAL_UI_PORT: String(await freePort()),
-      SEED_SCALE: scale,
-      LOG_LEVEL: 'warn',
-    }),
-    log: (m) => console.error(m),
-  });
-  try {
-    const base = stack.gatewayUrl;
-    const first = (await (await fetch(`${base}/v1/products?limit=50`)).json()) as ProductSearchResult;
-    const words = [...new Set(first.items.flatMap((p) => p.title.split(/\s+/)).filter((w) => /^[A-Za-z]{4,}$/.test(w)))].slice(0, 6);
-    const color = first.facets.color[0]?.value ?? 'Black';
-    const size = first.facets.size[0]?.value ?? 'M';
-    const collection = first.facets.collection[0]?.value ?? '';
-    const paths = [
-      ...words.map((w) => `/v1/products?q=${encodeURIComponent(w.toLowerCase())}`),
-      `/v1/products?q=${encodeURIComponent(words[0] ?? 'shirt')}&color=${encodeURIComponent(color)}&sort=price_asc`,
-      `/v1/products?collection=${encodeURIComponent(collection)}&inStock=true&limit=24`,
-      `/v1/products?size=${encodeURIComponent(size)}&minPrice=2000&maxPrice=9000&offset=24`,
-      `/v1/products?sort=newest`,
-    ];
-    const search: Request[] = paths.map((path) => ({ method: 'GET', path }));
-    const floor: Request[] = [{ method: 'GET', path: '/healthz' }];
-    for (const p of paths) {
-      const res = await fetch(`${base}${p}`);
-      if (res.status !== 200) throw new Error(`${p} answered ${res.status}`);
-    }
-    await run(base, floor); // warm-up both paths once
-    await run(base, search);
+  const results: SearchBackendResult[] = [];
+  for (const backend of settings.backends) results.push(await measure(backend, results[0]?.paths));
 
-    const f: Result[] = [];
-    const s: Result[] = [];
-    for (let i = 0; i < rounds; i++) {
-      f.push(await run(base, floor));
-      s.push(await run(base, search));
+  const first = results[0]!;
+  console.log(
+    `\ncatalog search benchmark — scale ${settings.scale} (${first.products} products), ${first.paths.length} query shapes, ` +
+      `${settings.connections} connections, ${settings.rounds} × ${settings.searchSeconds}s rounds, medians`,
+  );
+  const columns: Column[] = [
+    { title: 'case', width: 44 },
+    { title: 'req/s', width: 9 },
+    { title: 'mean ms', width: 8 },
+    { title: 'p50 ms', width: 7 },
+    { title: 'p99 ms', width: 7 },
+  ];
+  console.log(tableHeader(columns));
+  for (const r of results) {
+    for (const [name, row] of [
+      [`${r.backend}: floor GET /healthz`, r.floor],
+      [`${r.backend}: catalog search`, r.search],
+    ] as const) {
+      console.log(tableRow(columns, [name, fixed(row.rps, 0), fixed(row.mean, 2), fixed(row.p50, 0), fixed(row.p99, 0)]));
     }
-    const errors = [...f, ...s].reduce((n, r) => n + r.errors + r.non2xx, 0);
-    const row = (name: string, rs: Result[]) => ({
-      name,
-      rps: median(rs.map((r) => r.requests.average)),
-      mean: median(rs.map((r) => r.latency.average)),
-      p50: median(rs.map((r) => r.latency.p50)),
-      p99: median(rs.map((r) => r.latency.p99)),
-    });
-    const fr = row('floor: GET /healthz (constant)', f);
-    const sr = row(`catalog search (${paths.length} query shapes)`, s);
-    console.log(`\ncatalog search benchmark — scale ${scale} (${first.total} products), ${connections} connections, ${rounds} × ${seconds}s rounds, medians`);
-    console.log(`${'case'.padEnd(42)} ${'req/s'.padStart(9)} ${'mean ms'.padStart(8)} ${'p50 ms'.padStart(8)} ${'p99 ms'.padStart(8)}`);
-    for (const r of [fr, sr]) {
-      console.log(
-        `${r.name.padEnd(42)} ${r.rps.toFixed(0).padStart(9)} ${r.mean.toFixed(2).padStart(8)} ${r.p50.toFixed(0).padStart(8)} ${r.p99.toFixed(0).padStart(8)}`,
-      );
-    }
-    // autocannon reports percentiles at 1 ms resolution, so latency ratios use the mean (and p99).
-    console.log(
-      `ratio search/floor: throughput ${(sr.rps / fr.rps).toFixed(4)}×, mean latency ${(sr.mean / fr.mean).toFixed(1)}×, p99 ${(sr.p99 / Math.max(fr.p99, 1)).toFixed(1)}×`,
-    );
-    console.log(`errors + non-2xx: ${errors}`);
-    if (errors > 0) process.exitCode = 1;
-  } finally {
-    await stack.stop();
-    rmSync(dataDir, { recursive: true, force: true });
   }
+  // autocannon reports percentiles at 1 ms resolution, so latency ratios use the mean (and p99).
+  for (const r of results) {
+    console.log(
+      `${r.backend} search/floor: throughput ${fixed(ratio(r.search.rps, r.floor.rps), 4)}×, ` +
+        `mean latency ${fixed(ratio(r.search.mean, r.floor.mean), 1)}×, p99 ${fixed(ratio(r.search.p99, Math.max(r.floor.p99, 1)), 1)}×`,
+    );
+  }
+  const sqlite = results.find((r) => r.backend === 'sqlite');
+  const es = results.find((r) => r.backend === 'elasticsearch');
+  if (sqlite && es) {
+    if (sqlite.products !== es.products) console.log(`WARNING: the backends hold ${sqlite.products} vs ${es.products} products`);
+    console.log(
+      `elasticsearch/sqlite search: throughput ${fixed(ratio(es.search.rps, sqlite.search.rps), 3)}×, mean latency ${fixed(ratio(es.search.mean, sqlite.search.mean), 2)}×; ` +
+        `floor-normalised throughput ${fixed(ratio(ratio(es.search.rps, es.floor.rps), ratio(sqlite.search.rps, sqlite.floor.rps)), 3)}×`,
+    );
+  }
+  const errors = results.reduce((n, r) => n + r.errors, 0);
+  console.log(`errors + non-2xx: ${results.map((r) => `${r.backend} ${r.errors}`).join(', ')}`);
+  if (errors > 0) process.exitCode = 1;
 }
 
 main().catch((err: unknown) => {
