@@ -21,14 +21,16 @@ describe('read model selection (SEARCH, ELASTICSEARCH_URL, ELASTICSEARCH_INDEX_P
       engine: 'elasticsearch',
       url: 'http://es.internal:9200',
       indexPrefix: '',
+      installIndices: true,
     });
     expect(
       settings({
         SEARCH: 'elasticsearch',
         ELASTICSEARCH_URL: 'https://es.internal',
         ELASTICSEARCH_INDEX_PREFIX: 'staging_',
+        SCHEMA_SETUP: 'false',
       }),
-    ).toEqual({ engine: 'elasticsearch', url: 'https://es.internal', indexPrefix: 'staging_' });
+    ).toEqual({ engine: 'elasticsearch', url: 'https://es.internal', indexPrefix: 'staging_', installIndices: false });
     expect(settings({ SEARCH: 'sqlite', ELASTICSEARCH_URL: 'http://es.internal:9200' })).toEqual({
       engine: 'sqlite',
     });
