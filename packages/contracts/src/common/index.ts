@@ -1,2 +1,11 @@
 // Workflow-safe root entry of the shared contract types: types only, no runtime imports.
-export type { Currency, Money, Timestamp, Problem } from './schemas.js';
+export type {
+  Address,
+  Currency,
+  Customer,
+  Money,
+  OrderLine,
+  OrderTotals,
+  Problem,
+  Timestamp,
+} from './schemas.js';

@@ -1,0 +1,184 @@
+import { Type, type Static } from '@sinclair/typebox';
+import {
+  ActorSchema,
+  AddressSchema,
+  CustomerSchema,
+  MoneySchema,
+  OrderLineSchema,
+  OrderTotalsSchema,
+  TimestampSchema,
+} from '../common/schemas.js';
+import { OrderIdSchema, OrderSagaSettingsSchema } from '../order-saga/schemas.js';
+import { SupplierOrderStatusSchema } from '../fulfillment/schemas.js';
+
+/**
+ * The order-level status, derived over all supplier orders: placed → processing →
+ * partially_shipped → shipped → delivered → completed (the return window closed). Exits:
+ * cancelled, refunded (money returned without goods, e.g. fulfillment failed), returned.
+ */
+export const OrderStatusSchema = Type.Union([
+  Type.Literal('placed'),
+  Type.Literal('processing'),
+  Type.Literal('partially_shipped'),
+  Type.Literal('shipped'),
+  Type.Literal('delivered'),
+  Type.Literal('completed'),
+  Type.Literal('cancelled'),
+  Type.Literal('refunded'),
+  Type.Literal('returned'),
+]);
+export type OrderStatus = Static<typeof OrderStatusSchema>;
+
+/** The order as the saga hands it to OMS once the payment is captured. */
+export const PlacedOrderSchema = Type.Object(
+  {
+    orderId: OrderIdSchema,
+    confirmationNumber: Type.String({ pattern: '^[A-Z0-9]{6,16}$' }),
+    customer: CustomerSchema,
+    lines: Type.Array(OrderLineSchema, { minItems: 1, maxItems: 100 }),
+    totals: OrderTotalsSchema,
+    shippingAddress: AddressSchema,
+    /** The inventory hold whose lines fulfillment allocates, fulfills or releases. */
+    holdId: Type.String({ minLength: 1, maxLength: 200 }),
+    placedAt: TimestampSchema,
+  },
+  { additionalProperties: false },
+);
+export type PlacedOrder = Static<typeof PlacedOrderSchema>;
+
+export const OrderWorkflowInputSchema = Type.Object(
+  {
+    order: PlacedOrderSchema,
+    /** The saga to report progress to (signal orderProgress). */
+    sagaWorkflowId: Type.String({ minLength: 1 }),
+    settings: Type.Pick(OrderSagaSettingsSchema, ['returnWindowMs', 'fulfillmentMode', 'simulatedStageMs', 'dropshipPollMs']),
+  },
+  { additionalProperties: false },
+);
+export type OrderWorkflowInput = Static<typeof OrderWorkflowInputSchema>;
+
+/** One supplier's part of the order, as OMS routed it and fulfillment reports it. */
+export const SupplierOrderViewSchema = Type.Object(
+  {
+    supplierOrderId: Type.String(),
+    supplier: Type.Index(OrderLineSchema, ['supplier']),
+    lines: Type.Array(Type.Object({ sku: Type.String(), quantity: Type.Integer({ minimum: 1 }) }, { additionalProperties: false })),
+    status: SupplierOrderStatusSchema,
+    trackingNumber: Type.Union([Type.String(), Type.Null()]),
+    updatedAt: TimestampSchema,
+  },
+  { additionalProperties: false },
+);
+export type SupplierOrderView = Static<typeof SupplierOrderViewSchema>;
+
+export const ReturnLineSchema = Type.Object(
+  { sku: Type.String({ pattern: '^[A-Z0-9][A-Z0-9-]{1,63}$' }), quantity: Type.Integer({ minimum: 1, maximum: 10_000 }) },
+  { additionalProperties: false },
+);
+export type ReturnLine = Static<typeof ReturnLineSchema>;
+
+export const ReturnStatusSchema = Type.Union([
+  Type.Literal('requested'),
+  Type.Literal('approved'),
+  Type.Literal('denied'),
+  Type.Literal('received'),
+  Type.Literal('refunded'),
+]);
+export type ReturnStatus = Static<typeof ReturnStatusSchema>;
+
+export const ReturnRequestInputSchema = Type.Object(
+  {
+    returnId: Type.String({ minLength: 1, maxLength: 100, pattern: '^[A-Za-z0-9_.:-]+$' }),
+    lines: Type.Array(ReturnLineSchema, { minItems: 1, maxItems: 100 }),
+    reason: Type.String({ minLength: 1, maxLength: 500 }),
+    requestedBy: ActorSchema,
+  },
+  { additionalProperties: false },
+);
+export type ReturnRequestInput = Static<typeof ReturnRequestInputSchema>;
+
+export const ReturnDecisionInputSchema = Type.Object(
+  { returnId: Type.String({ minLength: 1 }), approved: Type.Boolean(), decidedBy: ActorSchema, reason: Type.String({ minLength: 1, maxLength: 500 }) },
+  { additionalProperties: false },
+);
+export type ReturnDecisionInput = Static<typeof ReturnDecisionInputSchema>;
+
+export const ReceiveReturnInputSchema = Type.Object(
+  { returnId: Type.String({ minLength: 1 }), receivedBy: ActorSchema },
+  { additionalProperties: false },
+);
+export type ReceiveReturnInput = Static<typeof ReceiveReturnInputSchema>;
+
+export const OrderReturnSchema = Type.Object(
+  {
+    returnId: Type.String(),
+    lines: Type.Array(ReturnLineSchema),
+    reason: Type.String(),
+    status: ReturnStatusSchema,
+    refund: Type.Union([MoneySchema, Type.Null()]),
+    requestedAt: TimestampSchema,
+    updatedAt: TimestampSchema,
+  },
+  { additionalProperties: false },
+);
+export type OrderReturn = Static<typeof OrderReturnSchema>;
+
+/** An admin forcing a status the lifecycle allows, with who and why. */
+export const AdminStatusChangeSchema = Type.Object(
+  { status: OrderStatusSchema, actor: ActorSchema, reason: Type.String({ minLength: 1, maxLength: 500 }) },
+  { additionalProperties: false, title: 'AdminStatusChange' },
+);
+export type AdminStatusChange = Static<typeof AdminStatusChangeSchema>;
+
+export const OrderNoteInputSchema = Type.Object(
+  { actor: ActorSchema, note: Type.String({ minLength: 1, maxLength: 2_000 }) },
+  { additionalProperties: false },
+);
+export type OrderNoteInput = Static<typeof OrderNoteInputSchema>;
+
+/** Who, when, why — one entry per transition (append-only status history). */
+export const TimelineEntrySchema = Type.Object(
+  {
+    seq: Type.Integer({ minimum: 1 }),
+    at: TimestampSchema,
+    actor: ActorSchema,
+    event: Type.String({ description: 'status_changed, supplier_order_updated, note_added, return_requested, …' }),
+    fromStatus: Type.Union([OrderStatusSchema, Type.Null()]),
+    toStatus: Type.Union([OrderStatusSchema, Type.Null()]),
+    reason: Type.String(),
+  },
+  { additionalProperties: false, $id: 'TimelineEntry', title: 'TimelineEntry' },
+);
+export type TimelineEntry = Static<typeof TimelineEntrySchema>;
+
+/** The order with everything OMS knows: what the by-id view stores and the order query returns. */
+export const OrderViewSchema = Type.Object(
+  {
+    ...PlacedOrderSchema.properties,
+    status: OrderStatusSchema,
+    supplierOrders: Type.Array(SupplierOrderViewSchema),
+    returns: Type.Array(OrderReturnSchema),
+    refunded: MoneySchema,
+    deliveredAt: Type.Union([TimestampSchema, Type.Null()]),
+    returnWindowEndsAt: Type.Union([TimestampSchema, Type.Null()]),
+    completedAt: Type.Union([TimestampSchema, Type.Null()]),
+    updatedAt: TimestampSchema,
+    /** Bumped by every change (projection writes are idempotent on it). */
+    version: Type.Integer({ minimum: 1 }),
+  },
+  { additionalProperties: false, $id: 'OrderView', title: 'OrderView' },
+);
+export type OrderView = Static<typeof OrderViewSchema>;
+
+export const OrderWorkflowResultSchema = Type.Object(
+  { orderId: OrderIdSchema, status: OrderStatusSchema },
+  { additionalProperties: false },
+);
+export type OrderWorkflowResult = Static<typeof OrderWorkflowResultSchema>;
+
+/** OMS asks the order to stop (the saga compensates the money and stock). */
+export const OrderCancellationSchema = Type.Object(
+  { cancelledBy: ActorSchema, reason: Type.String({ minLength: 1, maxLength: 500 }) },
+  { additionalProperties: false },
+);
+export type OrderCancellation = Static<typeof OrderCancellationSchema>;
