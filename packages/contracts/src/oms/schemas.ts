@@ -182,3 +182,70 @@ export const OrderCancellationSchema = Type.Object(
   { additionalProperties: false },
 );
 export type OrderCancellation = Static<typeof OrderCancellationSchema>;
+
+// ---------------------------------------------------------------------------------------------
+// The `orders` search projection (written by OMS, read by the gateway's admin order search)
+// ---------------------------------------------------------------------------------------------
+
+export const OrderSearchDocumentSchema = Type.Object(
+  {
+    orderId: OrderIdSchema,
+    confirmationNumber: Type.String(),
+    status: OrderStatusSchema,
+    customerId: Type.Union([Type.String(), Type.Null()]),
+    customerEmail: Type.String(),
+    customerName: Type.String(),
+    total: MoneySchema,
+    itemCount: Type.Integer({ minimum: 0 }),
+    skus: Type.Array(Type.String()),
+    suppliers: Type.Array(Type.String({ description: 'supplier ids' })),
+    placedAt: TimestampSchema,
+    updatedAt: TimestampSchema,
+    /** The OrderView version it was projected from: a write with an older version is ignored. */
+    version: Type.Integer({ minimum: 1 }),
+  },
+  { additionalProperties: false, $id: 'OrderSearchDocument', title: 'OrderSearchDocument' },
+);
+export type OrderSearchDocument = Static<typeof OrderSearchDocumentSchema>;
+
+export const OrderSortSchema = Type.Union(
+  [Type.Literal('placed_desc'), Type.Literal('placed_asc'), Type.Literal('total_desc'), Type.Literal('total_asc')],
+  { default: 'placed_desc' },
+);
+export type OrderSort = Static<typeof OrderSortSchema>;
+
+/** GET /v1/admin/orders query string (and the read model's query). */
+export const OrderSearchQuerySchema = Type.Object(
+  {
+    q: Type.Optional(Type.String({ minLength: 1, maxLength: 200, description: 'Order id, confirmation number, customer name or email, SKU' })),
+    status: Type.Optional(Type.Array(OrderStatusSchema, { maxItems: 9, description: 'Any of these statuses' })),
+    supplier: Type.Optional(Type.String({ pattern: '^[a-z0-9][a-z0-9-]{1,63}$' })),
+    customerId: Type.Optional(Type.String({ minLength: 1, maxLength: 100 })),
+    placedFrom: Type.Optional(TimestampSchema),
+    placedTo: Type.Optional(TimestampSchema),
+    sort: Type.Optional(OrderSortSchema),
+    limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 100, default: 20 })),
+    offset: Type.Optional(Type.Integer({ minimum: 0, maximum: 10_000, default: 0 })),
+  },
+  { additionalProperties: false },
+);
+export type OrderSearchQuery = Static<typeof OrderSearchQuerySchema>;
+
+export const OrderFacetBucketSchema = Type.Object(
+  { value: Type.String(), count: Type.Integer({ minimum: 0 }) },
+  { additionalProperties: false },
+);
+
+export const OrderSearchResultSchema = Type.Object(
+  {
+    total: Type.Integer({ minimum: 0 }),
+    items: Type.Array(OrderSearchDocumentSchema),
+    /** Disjunctive: each facet counts as if its own filter were not applied. */
+    facets: Type.Object(
+      { status: Type.Array(OrderFacetBucketSchema), supplier: Type.Array(OrderFacetBucketSchema) },
+      { additionalProperties: false },
+    ),
+  },
+  { additionalProperties: false },
+);
+export type OrderSearchResult = Static<typeof OrderSearchResultSchema>;
