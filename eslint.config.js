@@ -2,9 +2,16 @@
 // information). The workflow override enforces the Temporal sandbox rules of HOUSE-STYLE.md.
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
-import { builtinModules } from 'node:module';
 
-const nodeBuiltins = [...builtinModules, ...builtinModules.map((m) => `node:${m}`)];
+// Import specifiers workflow (and domain) code may use, as regular-expression sources.
+const TEMPORAL_WORKFLOW = '@temporalio/workflow';
+const TEMPORAL_COMMON = '@temporalio/common';
+const CONTRACTS_ROOT = '@commerce/contracts/[a-z0-9-]+'; // not /schemas (TypeBox, Node-free but heavy)
+const SEGMENT = '[\\w-][\\w.-]*'; // a path segment that is not `.` or `..`
+const SAME_FOLDER_OR_BELOW = `\\./(?:${SEGMENT}/)*${SEGMENT}`;
+const DOMAIN_CODE = `(?:\\.\\./)+domain/(?:${SEGMENT}/)*${SEGMENT}`;
+/** A pattern matching every specifier except the allowed ones. */
+const notOneOf = (allowed) => `^(?!(?:${allowed.join('|')})$)`;
 
 export default tseslint.config(
   {
@@ -37,27 +44,40 @@ export default tseslint.config(
     rules: { 'no-restricted-syntax': 'off', 'no-console': 'off' },
   },
   {
-    // Workflow code runs in Temporal's deterministic sandbox.
+    // Workflow code runs in Temporal's deterministic sandbox: an ALLOW-list of what it may import
+    // (HOUSE-STYLE "Workflows and activities"). `import type` of anything is fine (erased).
     files: ['apps/*/src/workflows/**/*.ts'],
     ignores: ['**/*.test.ts'],
     rules: {
       'no-restricted-imports': [
         'error',
         {
-          paths: nodeBuiltins.map((name) => ({ name, message: 'Node built-ins are not available in workflow code.' })),
           patterns: [
             {
-              group: ['@temporalio/activity', '@temporalio/client', '@temporalio/worker', '@temporalio/testing', 'pino', 'pino-*'],
-              message: 'Workflow code may import only @temporalio/workflow, domain/ code and contracts.',
-            },
-            {
-              group: ['**/adapters/**', '**/activities', '**/activities/**', '@commerce/*/schemas', '@commerce/contracts/*/schemas'],
+              regex: notOneOf([TEMPORAL_WORKFLOW, CONTRACTS_ROOT, SAME_FOLDER_OR_BELOW, DOMAIN_CODE]),
               allowTypeImports: true,
-              message: 'Import activities, adapters and schemas in workflow code with `import type` only.',
+              message:
+                'Workflow code may import only @temporalio/workflow, the contracts\' root entries (@commerce/contracts/<domain>), ../domain/ code and other workflow files; anything else with `import type` only.',
             },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    // domain/ is pure (workflows import it): no I/O, no Node, no SDK beyond @temporalio/common's values.
+    files: ['apps/*/src/domain/**/*.ts'],
+    ignores: ['**/*.test.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
             {
-              group: ['@commerce/sqlite-store', '@commerce/catalog-search', '@commerce/logging', '@commerce/config', '@commerce/temporal-*', '@commerce/worker-runtime'],
-              message: 'Node-only kits cannot be imported from workflow code.',
+              regex: notOneOf([TEMPORAL_COMMON, CONTRACTS_ROOT, SAME_FOLDER_OR_BELOW]),
+              allowTypeImports: true,
+              message:
+                'domain/ code is pure: it may import only other domain/ files, the contracts\' root entries and @temporalio/common; anything else with `import type` only.',
             },
           ],
         },

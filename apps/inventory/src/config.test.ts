@@ -12,7 +12,7 @@ describe('inventory config', () => {
       LOG_LEVEL: 'info',
       LOW_STOCK_THRESHOLD: 5,
     });
-    expect(config.INVENTORY_WORKFLOW_BUNDLE).toBeUndefined();
+    expect(config.WORKFLOW_BUNDLE).toBeUndefined();
     expect(projectorSettings(config)).toEqual({ batchWindowMs: 1_000, sweepIntervalMs: 300_000, maxSignalsPerRun: 500, projectionBatchSize: 500 });
   });
 
@@ -32,7 +32,7 @@ describe('inventory config', () => {
   });
 
   it('selects the write store: STORE, else cassandra when contact points are given, else sqlite', () => {
-    expect(writeStoreSettings(loadInventoryConfig({}))).toEqual({ store: 'sqlite' });
+    expect(writeStoreSettings(loadInventoryConfig({}))).toEqual({ store: 'sqlite', sqlitePath: '.data/commerce.db' });
     expect(writeStoreSettings(loadInventoryConfig({ CASSANDRA_CONTACT_POINTS: ' 10.0.0.1:9042, 10.0.0.2 ,' }))).toEqual({
       store: 'cassandra',
       contactPoints: ['10.0.0.1:9042', '10.0.0.2'],
@@ -45,7 +45,7 @@ describe('inventory config', () => {
     expect(
       writeStoreSettings(loadInventoryConfig({ STORE: 'cassandra', CASSANDRA_CONTACT_POINTS: 'c1', CASSANDRA_LOCAL_DATACENTER: 'eu-west', CASSANDRA_KEYSPACE_INVENTORY: 'inv_eu' })),
     ).toMatchObject({ store: 'cassandra', localDataCenter: 'eu-west', keyspace: 'inv_eu' });
-    expect(writeStoreSettings(loadInventoryConfig({ STORE: 'sqlite', CASSANDRA_CONTACT_POINTS: 'c1' }))).toEqual({ store: 'sqlite' });
+    expect(writeStoreSettings(loadInventoryConfig({ STORE: 'sqlite', CASSANDRA_CONTACT_POINTS: 'c1' }))).toMatchObject({ store: 'sqlite' });
     expect(() => writeStoreSettings(loadInventoryConfig({ STORE: 'cassandra' }))).toThrow(ConfigError);
     expect(() => loadInventoryConfig({ STORE: 'mongo', CASSANDRA_KEYSPACE_INVENTORY: 'bad-name' })).toThrow(/STORE[\s\S]*CASSANDRA_KEYSPACE_INVENTORY/);
   });

@@ -1,24 +1,33 @@
-import { Worker, type NativeConnection, type WorkerOptions } from '@temporalio/worker';
-import { INVENTORY_TASK_QUEUE } from '@commerce/contracts/inventory';
-import { createInventoryActivities, type InventoryActivityDeps } from './activities/index.js';
+import type { WorkerSetup, WorkerSetupContext } from '@commerce/worker-runtime';
+import { openDatabase } from '@commerce/sqlite-store';
+import { createInventoryActivities } from './activities/index.js';
+import { selectReadModel } from './adapters/select-read-model.js';
+import { selectStores } from './adapters/select-stores.js';
+import { createTemporalStockChangeNotifier } from './adapters/temporal/temporal-stock-change-notifier.js';
+import { createCatalogSources } from './catalog/catalog-sources.js';
+import { projectorSettings, readModelSettings, writeStoreSettings, type InventoryConfig } from './config.js';
 
-export interface InventoryWorkerDeps extends InventoryActivityDeps {
-  connection: NativeConnection;
-  namespace: string;
-  /** Defaults to INVENTORY_TASK_QUEUE. */
-  taskQueue?: string;
-  /** Where the workflows come from: a prebuilt bundle in production, the source path in tests. */
-  workflows: Pick<WorkerOptions, 'workflowBundle' | 'workflowsPath'>;
-}
-
-/** Wiring only: the inventory worker with its activities and workflows on its task queue. */
-export async function createInventoryWorker(deps: InventoryWorkerDeps): Promise<Worker> {
-  const { connection, namespace, taskQueue = INVENTORY_TASK_QUEUE, workflows, ...activityDeps } = deps;
-  return Worker.create({
-    connection,
-    namespace,
-    taskQueue,
-    activities: createInventoryActivities(activityDeps),
-    ...workflows,
-  });
+/**
+ * Wiring only: the inventory worker's stores (selected by config, closed in reverse on shutdown)
+ * and its activities. `runWorkerProcess` (main.ts) puts them on the inventory task queue with
+ * the inventory workflows.
+ */
+export async function createInventoryWorker({ config, client, onClose }: WorkerSetupContext<InventoryConfig>): Promise<WorkerSetup> {
+  const db = openDatabase({ filename: config.SQLITE_PATH });
+  onClose(() => db.close());
+  const stores = await selectStores(writeStoreSettings(config), db);
+  onClose(stores.close);
+  const readModel = await selectReadModel(readModelSettings(config), db);
+  onClose(readModel.close);
+  return {
+    activities: createInventoryActivities({
+      catalog: stores.catalog,
+      stock: stores.stock,
+      readModel: readModel.readModel,
+      notifier: createTemporalStockChangeNotifier({ client, settings: projectorSettings(config) }),
+      catalogSources: createCatalogSources(),
+      lowStockThreshold: config.LOW_STOCK_THRESHOLD,
+    }),
+    description: { sqlitePath: config.SQLITE_PATH, store: stores.description },
+  };
 }

@@ -14,11 +14,14 @@ import {
 } from './support/compose.js';
 import { configEnvKeys } from './support/config-keys.js';
 import { effective, environment, lineage, parseDockerfile, stage } from './support/dockerfile.js';
-import { repoPath } from './support/repo.js';
+import { REPO_ROOT, repoPath } from './support/repo.js';
+import { findWorkerApps } from '@commerce/process-kit';
 
 const compose = loadCompose();
 const services = compose.services;
 const apps = appServices(compose);
+// THE list of domain worker apps (apps/<name>/src/worker.ts), as dev-stack uses it.
+const workerApps = findWorkerApps(REPO_ROOT).map((app) => app.name);
 
 function dockerfileOf(spec: ComposeService) {
   if (spec.build === undefined) throw new Error('not a built service');
@@ -120,7 +123,11 @@ describe('docker-compose.yml', () => {
   });
 
   it('runs each app from its own package, the gateway with the gateway stage and workers with the worker stage', () => {
-    expect(apps.map((a) => a.app).sort()).toEqual(['gateway', 'inventory']);
+    // One service per discovered worker app, named <app>-worker, plus the gateway.
+    expect(workerApps).toContain('inventory');
+    expect(apps.map((a) => a.app).sort()).toEqual([...workerApps, 'gateway'].sort());
+    for (const app of workerApps)
+      expect(apps.find((a) => a.app === app)?.service).toBe(`${app}-worker`);
     for (const { service, app, spec } of apps) {
       const manifest = JSON.parse(readFileSync(repoPath('apps', app, 'package.json'), 'utf8')) as {
         name: string;
@@ -131,10 +138,10 @@ describe('docker-compose.yml', () => {
     }
   });
 
-  it("sets only environment variables each app's config.ts knows, and every one it requires", () => {
+  it("sets only environment variables each app's config.ts knows, and every one it requires", async () => {
     for (const { service, app } of apps) {
-      const known = configEnvKeys(repoPath('apps', app, 'src', 'config.ts'));
-      // The extraction itself works: the shared names are found in every app.
+      const known = await configEnvKeys(app);
+      // The schema is read: the shared names are found in every app.
       for (const shared of ['TEMPORAL_ADDRESS', 'TEMPORAL_NAMESPACE', 'LOG_LEVEL', 'SQLITE_PATH']) {
         expect([app, shared, known.has(shared)]).toEqual([app, shared, true]);
       }
@@ -253,14 +260,22 @@ describe('docker-compose.yml', () => {
     for (const { service, app, spec } of apps.filter((a) => a.spec.build.target === 'worker')) {
       const dockerfile = dockerfileOf(spec);
       const workdir = effective(dockerfile, 'worker', 'WORKDIR');
-      const bundleVar = `${app.toUpperCase()}_WORKFLOW_BUNDLE`;
-      expect(env(service)[bundleVar]).toBe(posix.join(workdir ?? '', 'dist', 'workflow-bundle.js'));
-      // The app's build really writes that bundle (turbo builds the app before this test).
-      expect(existsSync(repoPath('apps', app, 'dist', 'workflow-bundle.js'))).toBe(true);
+      // The worker image names its own bundle (runWorkerProcess then requires it); compose leaves it.
+      expect(environment(dockerfile, 'worker').get('WORKFLOW_BUNDLE')).toBe(
+        posix.join(workdir ?? '', 'dist', 'workflow-bundle.js'),
+      );
+      expect([service, env(service).WORKFLOW_BUNDLE]).toEqual([service, undefined]);
+      expect([app, (await configEnvKeys(app)).has('WORKFLOW_BUNDLE')]).toEqual([app, true]);
+      // The app's build really writes that bundle (the apps are built before this test).
+      expect([app, existsSync(repoPath('apps', app, 'dist', 'workflow-bundle.js'))]).toEqual([
+        app,
+        true,
+      ]);
       // The probe's queue (the APP build arg) is the queue the worker polls.
       expect(environment(dockerfile, 'worker').get('HEALTHCHECK_TASK_QUEUE')).toBe('${APP}');
       const contract = (await import(`@commerce/contracts/${app}`)) as Record<string, unknown>;
-      expect(contract[`${app.toUpperCase()}_TASK_QUEUE`]).toBe(app);
+      const queueConstant = `${app.toUpperCase().replace(/-/g, '_')}_TASK_QUEUE`;
+      expect([app, contract[queueConstant]]).toEqual([app, app]);
     }
   });
 

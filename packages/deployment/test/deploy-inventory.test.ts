@@ -129,7 +129,7 @@ describe.skipIf('skipReason' in stores)('the inventory worker deploy folder', ()
       TEMPORAL_ADDRESS: testTemporalAddress(),
       TEMPORAL_NAMESPACE: testTemporalNamespace(),
       SQLITE_PATH: join(root, 'data', 'commerce.db'),
-      INVENTORY_WORKFLOW_BUNDLE: bundle,
+      WORKFLOW_BUNDLE: bundle,
       LOG_LEVEL: 'info',
     };
   }
@@ -189,7 +189,7 @@ describe.skipIf('skipReason' in stores)('the inventory worker deploy folder', ()
     expect((cause as ApplicationFailure | undefined)?.type).toBe(InventoryFailure.UnknownSku);
   }
 
-  it('starts with INVENTORY_WORKFLOW_BUNDLE, polls its task queue, runs a workflow, and passes the image health check', async () => {
+  it('starts with WORKFLOW_BUNDLE, polls its task queue, runs a workflow, and passes the image health check', async () => {
     const env = baseEnv();
     const service = await startWorker(env);
     await expectUnknownSkuRefused();
@@ -255,7 +255,7 @@ describe.skipIf('skipReason' in stores)('the inventory worker deploy folder', ()
         TEMPORAL_ADDRESS: testTemporalAddress(),
         TEMPORAL_NAMESPACE: testTemporalNamespace(),
         SQLITE_PATH: join(root, 'data', 'missing-bundle.db'),
-        INVENTORY_WORKFLOW_BUNDLE: join(deployDir, 'dist', 'no-such-bundle.js'),
+        WORKFLOW_BUNDLE: join(deployDir, 'dist', 'no-such-bundle.js'),
       },
       timeoutMs: 60_000,
     });

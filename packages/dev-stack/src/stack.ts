@@ -1,15 +1,13 @@
-import { createWriteStream, mkdirSync, type WriteStream } from 'node:fs';
+import { createWriteStream, existsSync, mkdirSync, type WriteStream } from 'node:fs';
 import { join } from 'node:path';
 import { Client, Connection } from '@temporalio/client';
+import { findWorkerApps } from '@commerce/process-kit';
 import { COMMERCE_SEARCH_ATTRIBUTES, startDevServer, type RunningServer } from '@commerce/temporal-server';
 import type { DevStackConfig } from './config.js';
 import { loadOrCreateAdminToken } from './admin-token.js';
 import { startProductionStores } from './production-stores.js';
 import { seedCatalog } from './seed-catalog.js';
 import { startServiceProcess, waitForHttpOk, type ServiceProcess } from './service-process.js';
-
-/** The domain workers of the platform, in start order. Each is one app with its own task queue. */
-export const WORKER_APPS = ['inventory'] as const;
 
 export interface StackHandle {
   gatewayUrl: string;
@@ -93,8 +91,12 @@ export async function startStack(options: StackOptions): Promise<StackHandle> {
       return proc;
     };
 
-    for (const app of WORKER_APPS) {
-      start(`${app}-worker`, join(config.root, 'apps', app, 'dist', 'main.js'), {});
+    // Every domain worker of the monorepo (apps/*/src/worker.ts), each on its own task queue.
+    for (const app of findWorkerApps(config.root)) {
+      if (!existsSync(app.main)) {
+        throw new Error(`${app.packageName} is not built (${app.main} is missing): run pnpm turbo run build --filter=./apps/*`);
+      }
+      start(`${app.name}-worker`, app.main, {});
     }
     const gatewayUrl = `http://${config.host}:${config.port}`;
     let gatewayAlive = true;

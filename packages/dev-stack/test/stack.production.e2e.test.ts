@@ -7,13 +7,20 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import cassandra from 'cassandra-driver';
 import type { ProductSearchResult, ProductView, StockLevel } from '@commerce/contracts/inventory';
-import { findFreePort } from '@commerce/process-kit';
+import { findFreePort, findWorkerApps, findWorkspaceRoot } from '@commerce/process-kit';
 import { requireTestStores, uniqueStoreName } from '@commerce/test-kit/stores';
 import { loadDevStackConfig } from '../src/config.js';
 import { startStack, type StackHandle } from '../src/stack.js';
 
 const dataDir = mkdtempSync(join(tmpdir(), 'dev-stack-production-'));
-const keyspace = uniqueStoreName('e2e_inventory');
+// Every domain worker gets a keyspace of this test's own (CASSANDRA_KEYSPACE_<APP>, the kit's convention).
+const keyspaces = Object.fromEntries(
+  findWorkerApps(findWorkspaceRoot(import.meta.dirname) ?? '').map((app) => {
+    const name = app.name.replace(/-/g, '_');
+    return [`CASSANDRA_KEYSPACE_${name.toUpperCase()}`, uniqueStoreName(`e2e_${name}`.slice(0, 31))];
+  }),
+);
+const keyspace = keyspaces.CASSANDRA_KEYSPACE_INVENTORY ?? 'missing';
 const indexPrefix = `${uniqueStoreName('e2e')}-`;
 let stack: StackHandle | undefined;
 let cassandraClient: cassandra.Client | undefined;
@@ -38,7 +45,7 @@ beforeAll(async () => {
     CASSANDRA_CONTACT_POINTS: stores.cassandra.contactPoints.join(','),
     CASSANDRA_LOCAL_DATACENTER: stores.cassandra.localDataCenter,
     ELASTICSEARCH_URL: stores.elasticsearchUrl,
-    CASSANDRA_KEYSPACE_INVENTORY: keyspace,
+    ...keyspaces,
     ELASTICSEARCH_INDEX_PREFIX: indexPrefix,
   };
   stack = await startStack({ config: loadDevStackConfig({ ...process.env, ...env }), log: () => undefined });

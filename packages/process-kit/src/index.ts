@@ -1,4 +1,5 @@
 export { findWorkspaceRoot } from './workspace-root.js';
+export { findWorkerApps, type WorkerApp } from './worker-apps.js';
 export { bindAndRelease, findFreePort, findFreePorts } from './free-port.js';
 export { withFileLock, type FileLockOptions } from './file-lock.js';
 export { isProcessAlive, waitUntilProcessGone } from './process-alive.js';

@@ -30,7 +30,9 @@ export function defineCommerceVitestConfig(options: CommerceVitestOptions = {}):
       teardownTimeout: 30_000,
       setupFiles,
       globalSetup: [
-        ...(temporal ? [fileURLToPath(new URL('./temporal-global-setup.js', import.meta.url))] : []),
+        ...(temporal
+          ? [fileURLToPath(new URL('./temporal-global-setup.js', import.meta.url))]
+          : []),
         ...(stores ? [fileURLToPath(new URL('./stores-global-setup.js', import.meta.url))] : []),
       ],
       reporters: ['default', ['json', { outputFile: 'reports/vitest.json' }]],

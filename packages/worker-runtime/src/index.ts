@@ -1,4 +1,16 @@
-export { TemporalSettingsSchema, type TemporalSettings } from './temporal-settings.js';
+export { TemporalSettingsSchema, type TemporalSettings } from '@commerce/config';
+export { WorkerSettingsSchema, type WorkerSettings } from './worker-settings.js';
+export {
+  CONFIG_ERROR_EXIT_CODE,
+  defaultBundlePath,
+  resolveWorkflowsPath,
+  runWorkerProcess,
+  type Closer,
+  type TunableWorkerOptions,
+  type WorkerProcessSpec,
+  type WorkerSetup,
+  type WorkerSetupContext,
+} from './run-worker-process.js';
 export {
   connectWorkerConnection,
   connectClient,

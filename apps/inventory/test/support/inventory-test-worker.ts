@@ -1,24 +1,19 @@
+import { fileURLToPath } from 'node:url';
 import type { Client } from '@temporalio/client';
-import type { NativeConnection, Worker } from '@temporalio/worker';
-import { createTestClient, createTestWorkerConnection, testTemporalNamespace, uniqueTaskQueue } from '@commerce/test-kit/temporal';
+import { uniqueTaskQueue } from '@commerce/test-kit/temporal';
+import { startTestWorker, type TestWorker } from '@commerce/test-kit/worker';
 import type { InventoryProjectorSettings } from '@commerce/contracts/inventory';
 import { createTemporalStockChangeNotifier } from '../../src/adapters/temporal/temporal-stock-change-notifier.js';
 import { createInventoryActivities } from '../../src/activities/index.js';
-import { createInventoryWorker } from '../../src/worker.js';
 import type { InventoryStores } from './inventory-stores.js';
-import { installQuietTemporalRuntime } from './quiet-temporal-runtime.js';
-import { inventoryWorkflowBundle } from './workflow-bundle.js';
 
-export interface InventoryTestWorker {
-  client: Client;
-  taskQueue: string;
-  worker: Worker;
-  stop(): Promise<void>;
-}
+export const INVENTORY_WORKFLOWS_PATH = fileURLToPath(new URL('../../src/workflows/index.ts', import.meta.url));
+
+export type InventoryTestWorker = TestWorker;
 
 /**
- * A real inventory worker on its own task queue against the run's Temporal dev server, wired
- * like production (createInventoryWorker) on the given stores.
+ * A real inventory worker (its workflows, bundled once per file, and its activities built as
+ * production builds them) on its own task queue against the run's Temporal dev server.
  */
 export async function startInventoryTestWorker(options: {
   stores: InventoryStores;
@@ -26,30 +21,12 @@ export async function startInventoryTestWorker(options: {
   projectorId: string;
   taskQueue?: string;
 }): Promise<InventoryTestWorker> {
-  installQuietTemporalRuntime();
   const taskQueue = options.taskQueue ?? uniqueTaskQueue('inventory');
-  const { client, close: closeClient } = await createTestClient();
-  const connection: NativeConnection = await createTestWorkerConnection();
-  const notifier = createTemporalStockChangeNotifier({ client, settings: options.settings, taskQueue, workflowId: options.projectorId });
-  const worker = await createInventoryWorker({
-    connection,
-    namespace: testTemporalNamespace(),
+  return await startTestWorker({
+    workflowsPath: INVENTORY_WORKFLOWS_PATH,
     taskQueue,
-    workflows: { workflowBundle: await inventoryWorkflowBundle() },
-    ...options.stores.deps(notifier),
+    activities: ({ client }) => activitiesFor(options.stores, client, { ...options, taskQueue }),
   });
-  const running = worker.run();
-  return {
-    client,
-    taskQueue,
-    worker,
-    async stop() {
-      worker.shutdown();
-      await running;
-      await connection.close();
-      await closeClient();
-    },
-  };
 }
 
 /** The activities as another domain's call would run them, notifying the given projector. */
@@ -60,22 +37,4 @@ export function activitiesFor(
 ) {
   const notifier = createTemporalStockChangeNotifier({ client, settings: target.settings, taskQueue: target.taskQueue, workflowId: target.projectorId });
   return createInventoryActivities(stores.deps(notifier));
-}
-
-/** Polls until `check` returns a value (not undefined), or fails after `timeoutMs`. */
-export async function eventually<T>(check: () => Promise<T | undefined>, timeoutMs = 30_000, what = 'condition'): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  let last: unknown;
-  for (;;) {
-    try {
-      const value = await check();
-      if (value !== undefined) return value;
-    } catch (error) {
-      last = error;
-    }
-    if (Date.now() > deadline) {
-      throw new Error(`timed out waiting for ${what}${last instanceof Error ? `: ${last.message}` : ''}`, { cause: last });
-    }
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
 }

@@ -11,7 +11,8 @@ import {
   type InventoryProjectorSettings,
 } from '@commerce/contracts/inventory';
 import { createInventoryStores, type InventoryStores } from '../support/inventory-stores.js';
-import { eventually, startInventoryTestWorker, type InventoryTestWorker } from '../support/inventory-test-worker.js';
+import { eventually } from '@commerce/test-kit/worker';
+import { startInventoryTestWorker, type InventoryTestWorker } from '../support/inventory-test-worker.js';
 
 const settings: InventoryProjectorSettings = { batchWindowMs: 50, sweepIntervalMs: 60_000, maxSignalsPerRun: 500, projectionBatchSize: 100 };
 
@@ -50,7 +51,7 @@ describe('adjustStockWorkflow', () => {
     const status = await eventually(async () => {
       const s = await worker.client.workflow.getHandle(projectorId).query(projectorStatusQuery);
       return s.stats.signalsReceived >= 2 && s.pendingSkus === 0 && s.stats.passes > 0 ? s : undefined;
-    }, 30_000, 'the projector to see the adjustment');
+    }, { timeoutMs: 30_000, what: 'the projector to see the adjustment' });
     expect(status.stats.skusProjected).toBeGreaterThan(0);
   }, 60_000);
 

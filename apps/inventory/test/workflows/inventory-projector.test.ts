@@ -6,7 +6,8 @@ import { projectorStatusQuery, type InventoryProjectorSettings } from '@commerce
 import { createTemporalStockChangeNotifier } from '../../src/adapters/temporal/temporal-stock-change-notifier.js';
 import { generateProduct } from '../../src/catalog/generate-product.js';
 import { createInventoryStores, type InventoryStores } from '../support/inventory-stores.js';
-import { activitiesFor, eventually, startInventoryTestWorker, type InventoryTestWorker } from '../support/inventory-test-worker.js';
+import { eventually } from '@commerce/test-kit/worker';
+import { activitiesFor, startInventoryTestWorker, type InventoryTestWorker } from '../support/inventory-test-worker.js';
 import { recordHistory } from '../support/record-history.js';
 import { assertStockInvariant } from '../contract/assert-stock-invariant.js';
 
@@ -84,7 +85,7 @@ describe('inventoryProjectorWorkflow', () => {
     const final = await eventually(async () => {
       const s = await status(projectorId);
       return s.stats.signalsReceived === mutations.length && s.pendingSkus === 0 ? s : undefined;
-    }, 60_000, 'the projector to catch up');
+    }, { timeoutMs: 60_000, what: 'the projector to catch up' });
     for (const sku of skus) {
       const level = await activities.getStockLevel({ sku });
       const view = await stores.readModel.getStockLevel(sku);
@@ -117,7 +118,7 @@ describe('inventoryProjectorWorkflow', () => {
       const settled = await eventually(async () => {
         const s = await status(projectorId);
         return s.stats.runs >= 1 && s.pendingSkus === 0 && s.stats.skusProjected >= skus.length ? s : undefined;
-      }, 60_000, 'the continued run to project the carried SKUs');
+      }, { timeoutMs: 60_000, what: 'the continued run to project the carried SKUs' });
       expect(settled.stats).toMatchObject({ runs: 1, signalsReceived: 5 });
       expect(settled.signalsThisRun).toBe(0);
       expect(settled.stats.passes).toBeGreaterThan(0);
@@ -128,7 +129,7 @@ describe('inventoryProjectorWorkflow', () => {
         const s = await status(projectorId);
         // A query can reach the second run just after it continued as new: wait for the third.
         return s.stats.signalsReceived === 12 && s.pendingSkus === 0 && s.stats.runs === 2 ? s : undefined;
-      }, 60_000, 'a third run that has seen twelve signals');
+      }, { timeoutMs: 60_000, what: 'a third run that has seen twelve signals' });
       expect(later.signalsThisRun).toBeLessThan(5);
       const first = await client.workflow.getHandle(projectorId, firstRunId).describe();
       expect(first.status.name).toBe('CONTINUED_AS_NEW');
@@ -151,7 +152,7 @@ describe('inventoryProjectorWorkflow', () => {
       const s = await status(projectorId);
       const view = await stores.readModel.getStockLevel(sku!);
       return s.stats.holdsExpired >= 1 && s.pendingSkus === 0 && view?.available === before.available ? { s, view } : undefined;
-    }, 30_000, 'the sweep to expire the hold');
+    }, { timeoutMs: 30_000, what: 'the sweep to expire the hold' });
     expect(swept.view).toMatchObject({ held: 0, activeHolds: 0 });
     expect(swept.s.stats.sweeps).toBeGreaterThan(0);
     expect((await activities.getHold({ holdId: `short:${projectorId}` }))?.lines[0]?.status).toBe('expired');
@@ -166,7 +167,7 @@ describe('inventoryProjectorWorkflow', () => {
       const s = await status(projectorId);
       const view = await stores.readModel.getStockLevel(drifting!);
       return s.stats.driftHealed >= 2 && s.pendingSkus === 0 && view?.available === real.available && view.held === real.held ? s : undefined;
-    }, 30_000, 'the sweep to heal drift');
+    }, { timeoutMs: 30_000, what: 'the sweep to heal drift' });
     expect(healed.stats.driftHealed).toBe(2);
     await recordHistory(client, 'projector-sweep', projectorId);
   }, 120_000);

@@ -2,7 +2,7 @@ import { Type, type Static } from '@sinclair/typebox';
 
 /**
  * The Temporal connection settings every app reads from its environment (the SDK's variable
- * names). Apps compose it into their own config schema and parse with `parseEnv`, e.g.
+ * names). Apps spread them into their own config schema and parse with `parseEnv`, e.g.
  * `Type.Object({ ...TemporalSettingsSchema.properties, SQLITE_PATH: ... })`.
  */
 export const TemporalSettingsSchema = Type.Object({
