@@ -1,18 +1,24 @@
-import { AdjustStockInputSchema, SkuSchema } from '@commerce/contracts/inventory/schemas';
+import { AdjustStockInputSchema, ReceiveStockInputSchema, SkuSchema } from '@commerce/contracts/inventory/schemas';
 import { InventoryFailure, type InventoryActivities } from '@commerce/contracts/inventory';
 import { InventoryError } from '../domain/inventory-error.js';
 import { nowIso, type InventoryActivityDeps } from './activity-deps.js';
 import { requireValid, withInventoryFailures } from './inventory-failure.js';
 
-type StockActivities = Pick<InventoryActivities, 'adjustStock' | 'getStockLevel'>;
+type StockActivities = Pick<InventoryActivities, 'adjustStock' | 'receiveStock' | 'getStockLevel'>;
 
-/** Admin stock adjustment and stock reads. */
+/** Admin stock adjustment, units received back (returns) and stock reads. */
 export function createStockActivities(deps: InventoryActivityDeps): StockActivities {
   const { stock, notifier } = deps;
   return {
     adjustStock: withInventoryFailures(async (input) => {
       const valid = requireValid(AdjustStockInputSchema, input, 'adjustment');
       const level = await stock.adjust(valid, nowIso(deps));
+      await notifier.notifyStockChanged([valid.sku]);
+      return level;
+    }),
+    receiveStock: withInventoryFailures(async (input) => {
+      const valid = requireValid(ReceiveStockInputSchema, input, 'receipt');
+      const level = await stock.receive(valid, nowIso(deps));
       await notifier.notifyStockChanged([valid.sku]);
       return level;
     }),

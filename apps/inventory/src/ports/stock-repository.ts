@@ -4,6 +4,7 @@ import type {
   Hold,
   HoldStockInput,
   HoldTransitionInput,
+  ReceiveStockInput,
   ReconcileStockResult,
   RenewHoldInput,
   StockLevel,
@@ -51,6 +52,12 @@ export interface StockRepository {
   release(input: HoldTransitionInput, now: string): Promise<Hold>;
   /** Sets on-hand; idempotent per adjustmentId. StockBelowReserved / UnknownSku. */
   adjust(input: AdjustStockInput, now: string): Promise<StockLevel>;
+  /**
+   * Adds `quantity` units to on-hand and available (journaled as `receive`); idempotent per
+   * (receiptId, sku): a retry returns the current level without adding again, the same id and SKU
+   * with another quantity is InvalidInput. UnknownSku.
+   */
+  receive(input: ReceiveStockInput, now: string): Promise<StockLevel>;
   /** Expires the held lines of at most `limit` holds whose expiry is not after `now`. */
   expireDue(now: string, limit: number): Promise<ExpireHoldsResult>;
   /** Recomputes the reserved counters from the hold lines (all SKUs when `skus` is absent) and heals drift. */

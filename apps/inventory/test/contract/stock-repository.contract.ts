@@ -304,6 +304,49 @@ export function describeStockRepositoryContract(adapter: string, createHarness: 
       });
     });
 
+    describe('receive', () => {
+      const receipt = (receiptId: string, sku: string, quantity: number) => ({
+        receiptId,
+        sku,
+        quantity,
+        reason: 'customer return',
+        actor: 'admin:returns',
+      });
+
+      it('adds returned units on hand as a delta, journaled as receive, once per receipt id', async () => {
+        await repo.hold(holdInput('h', [['SKU-A', 4]]), T0);
+        const first = await repo.receive(receipt('return:o-1:r-1:SKU-A', 'SKU-A', 3), at(1));
+        expect(first).toMatchObject({ sku: 'SKU-A', onHand: 13, available: 9, held: 4 });
+        // A retried receipt (the activity ran twice) adds nothing and returns the current level.
+        const retried = await repo.receive(receipt('return:o-1:r-1:SKU-A', 'SKU-A', 3), at(2));
+        expect(retried).toMatchObject({ onHand: 13, available: 9, version: first.version });
+        await Promise.all([1, 2, 3].map((n) => repo.receive(receipt('return:o-1:r-1:SKU-A', 'SKU-A', 3), at(2 + n))));
+        expect(await level('SKU-A')).toEqual({ onHand: 13, available: 9, held: 4, confirmed: 0, allocated: 0 });
+        // Another receipt adds again, also to an SKU at zero.
+        await repo.receive(receipt('return:o-1:r-2:SKU-A', 'SKU-A', 1), at(6));
+        await repo.receive(receipt('return:o-2:r-1:SKU-C', 'SKU-C', 2), at(7));
+        expect(await level('SKU-A')).toEqual({ onHand: 14, available: 10, held: 4, confirmed: 0, allocated: 0 });
+        expect(await level('SKU-C')).toEqual({ onHand: 2, available: 2, held: 0, confirmed: 0, allocated: 0 });
+        const receipts = (await repo.readJournal({ sku: 'SKU-A' })).filter((m) => m.type === 'receive' && m.reason !== 'opening stock');
+        expect(receipts.map((m) => [m.quantity, m.onHandDelta, m.availableDelta, m.heldDelta])).toEqual([
+          [3, 3, 3, 0],
+          [1, 1, 1, 0],
+        ]);
+        expect(receipts[0]?.reason).toContain('return:o-1:r-1:SKU-A');
+      });
+
+      it('refuses an unknown SKU and a receipt id reused for another receipt, changing nothing', async () => {
+        expect((await failureOf(repo.receive(receipt('rcpt-1', 'SKU-Z', 1), at(1)))).type).toBe(InventoryFailure.UnknownSku);
+        await repo.receive(receipt('rcpt-2', 'SKU-B', 2), at(1));
+        expect((await failureOf(repo.receive(receipt('rcpt-2', 'SKU-B', 5), at(2)))).type).toBe(InventoryFailure.InvalidInput);
+        expect(await level('SKU-B')).toEqual({ onHand: 7, available: 7, held: 0, confirmed: 0, allocated: 0 });
+        // Idempotency is per (receipt id, SKU): rcpt-1 failed on SKU-Z and is free for SKU-B.
+        await repo.receive(receipt('rcpt-1', 'SKU-B', 1), at(3));
+        await repo.receive(receipt('rcpt-1', 'SKU-B', 1), at(4));
+        expect(await level('SKU-B')).toMatchObject({ onHand: 8, available: 8 });
+      });
+    });
+
     describe('reconcile', () => {
       it('finds nothing to heal in consistent stock', async () => {
         await repo.hold(holdInput('h', [['SKU-A', 3]]), T0);

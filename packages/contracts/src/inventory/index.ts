@@ -14,6 +14,7 @@ import type {
   ImportProgress,
   InventoryProjectorInput,
   ProjectorStatus,
+  ReceiveStockInput,
   ReconcileStockResult,
   RenewHoldInput,
   StockChanged,
@@ -52,6 +53,7 @@ export type {
   ProductView,
   ProjectorStats,
   ProjectorStatus,
+  ReceiveStockInput,
   ReconcileStockResult,
   RenewHoldInput,
   Sku,
@@ -106,6 +108,11 @@ export interface InventoryActivities {
   releaseHold(input: HoldTransitionInput): Promise<Hold>;
   getHold(input: { holdId: string }): Promise<Hold | null>;
   adjustStock(input: AdjustStockInput): Promise<StockLevel>;
+  /**
+   * Units back on hand (a customer return): adds `quantity` to on-hand and available, journaled as
+   * `receive`; idempotent per receiptId (a retried receipt adds once). OMS calls it for returns.
+   */
+  receiveStock(input: ReceiveStockInput): Promise<StockLevel>;
   getStockLevel(input: { sku: string }): Promise<StockLevel>;
   /** Sweep: expire held lines whose expiry is before `now` (ISO, from the workflow clock). */
   expireHolds(input: { now: string; limit: number }): Promise<ExpireHoldsResult>;

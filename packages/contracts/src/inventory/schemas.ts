@@ -243,6 +243,23 @@ export const AdjustStockInputSchema = Type.Object(
 export type AdjustStockInput = Static<typeof AdjustStockInputSchema>;
 
 /**
+ * Units coming back on hand (e.g. a customer return, received by OMS): a DELTA added to on-hand and
+ * available, journaled as a `receive` movement. Idempotent per (receiptId, sku) (OMS uses
+ * `return:<orderId>:<returnId>:<sku>`); the same id and SKU with another quantity is refused.
+ */
+export const ReceiveStockInputSchema = Type.Object(
+  {
+    receiptId: Type.String({ minLength: 1, maxLength: 300, pattern: '^[A-Za-z0-9:_.-]+$' }),
+    sku: SkuSchema,
+    quantity: QuantitySchema,
+    reason: Type.String({ minLength: 1, maxLength: 500 }),
+    actor: Type.String({ minLength: 1, maxLength: 200 }),
+  },
+  { additionalProperties: false },
+);
+export type ReceiveStockInput = Static<typeof ReceiveStockInputSchema>;
+
+/**
  * HTTP body of `PUT /v1/admin/inventory/{sku}`: the adjustment fields the caller chooses. The
  * gateway adds `sku` (from the path), `adjustmentId` (from the Idempotency-Key) and `actor`.
  */

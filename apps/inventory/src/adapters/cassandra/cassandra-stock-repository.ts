@@ -119,6 +119,7 @@ export function createCassandraStockRepository(deps: CassandraStockRepositoryDep
     fulfill: (input, now) => holds.transition('fulfill', input, normalizeTimestamp(now)),
     release: (input, now) => holds.transition('release', input, normalizeTimestamp(now)),
     adjust: (input, now) => maintenance.adjust(input, normalizeTimestamp(now)),
+    receive: (input, now) => maintenance.receive(input, normalizeTimestamp(now)),
     expireDue: (now, limit) => expiry.expireDue(normalizeTimestamp(now), limit),
     reconcile: (only, now) => maintenance.reconcile(only, normalizeTimestamp(now)),
     getHold: (holdId) => holds.find(holdId),

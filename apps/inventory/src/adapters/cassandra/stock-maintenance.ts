@@ -3,6 +3,7 @@ import type { Client } from 'cassandra-driver';
 import {
   InventoryFailure,
   type AdjustStockInput,
+  type ReceiveStockInput,
   type ReconcileStockResult,
   type StockLevel,
   type StockMovement,
@@ -161,6 +162,32 @@ export function createStockMaintenance(deps: StockMaintenanceDeps) {
   }
 
   /**
+   * Units back on hand, idempotent per receipt id without a separate claim: the receipt marker
+   * (kind 'receipt', ref = receipt id, quantity) is written in the SAME lightweight transaction as
+   * the counters, so a retry — or a re-plan after an unknown outcome — reads the marker and adds
+   * nothing. Markers carry no TTL: a receipt id is never applied twice (returns are rare, so the
+   * partition stays small).
+   */
+  async function receive(input: ReceiveStockInput, now: string): Promise<StockLevel> {
+    const { receiptId, sku, quantity } = input;
+    const { head } = await cas.change(sku, { entry: { kind: 'receipt', ref: receiptId } }, now, ({ entry }) => {
+      if (entry !== null) {
+        if (entry.quantity !== quantity) {
+          throw new InventoryError(InventoryFailure.InvalidInput, `receipt ${receiptId} was already used for a different receipt`, { receiptId });
+        }
+        return { result: null };
+      }
+      return {
+        result: null,
+        deltas: { ...ZERO_DELTAS, onHandDelta: quantity, availableDelta: quantity },
+        entry: { next: { status: 'applied', quantity, supplierId: null, holdRev: null }, ttlSeconds: 0 },
+        movement: { type: 'receive' as const, quantity, reason: `${input.reason} (by ${input.actor}, receipt ${receiptId})` },
+      };
+    });
+    return toStockLevel(head);
+  }
+
+  /**
    * Every SKU (or the given ones) is read whole — counters and reservations in one partition read —
    * and healed where they disagree. O(SKUs + reservations): a sweep-time job.
    */
@@ -182,5 +209,5 @@ export function createStockMaintenance(deps: StockMaintenanceDeps) {
     return result;
   }
 
-  return { initializeStock, adjust, reconcile };
+  return { initializeStock, adjust, receive, reconcile };
 }

@@ -4,7 +4,7 @@ import { isLowStock, type StockCounters } from '../../domain/stock-counters.js';
 import { int, iso, optInt, optText, text, type CqlRow } from './cql-values.js';
 
 /** What a clustering row of an SKU's stock partition is. */
-export type EntryKind = 'hold' | 'adjustment';
+export type EntryKind = 'hold' | 'adjustment' | 'receipt';
 
 /** The static part of an SKU's partition: its stock row. */
 export interface StockHead {
@@ -19,7 +19,7 @@ export interface StockHead {
   lastMove: StockMovement | null;
 }
 
-/** A clustering row: a reservation of a hold (kind 'hold') or an applied-adjustment marker. */
+/** A clustering row: a reservation of a hold (kind 'hold'), an applied-adjustment or a receipt marker. */
 export interface StockEntry {
   kind: EntryKind;
   ref: string;

@@ -84,6 +84,19 @@ CREATE TABLE inv_stock_adjustments (
 );
 `,
   },
+  {
+    version: 2,
+    name: 'stock receipts',
+    sql: `
+CREATE TABLE inv_stock_receipts (
+  receipt_id TEXT NOT NULL,
+  sku TEXT NOT NULL,
+  quantity INTEGER NOT NULL,
+  at TEXT NOT NULL,
+  PRIMARY KEY (receipt_id, sku)
+);
+`,
+  },
 ];
 
 export function migrateInventory(db: SqliteDatabase): MigrationResult {

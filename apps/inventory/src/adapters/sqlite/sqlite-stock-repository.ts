@@ -45,6 +45,7 @@ export function createSqliteStockRepository({ db }: SqliteStockRepositoryDeps): 
     fulfill: (input, now) => mutate(now, (at) => holds.transition('fulfill', input, at)),
     release: (input, now) => mutate(now, (at) => holds.transition('release', input, at)),
     adjust: (input, now) => mutate(now, (at) => maintenance.adjust(input, at)),
+    receive: (input, now) => mutate(now, (at) => maintenance.receive(input, at)),
     expireDue: (now, limit) => mutate(now, (at) => holds.expireDue(at, limit)),
     // Reconcile takes the write lock per drifted SKU itself.
     reconcile: (skus, now) => settle(() => maintenance.reconcile(skus, normalizeTimestamp(now))),

@@ -1,4 +1,10 @@
-import { InventoryFailure, type AdjustStockInput, type ReconcileStockResult, type StockLevel } from '@commerce/contracts/inventory';
+import {
+  InventoryFailure,
+  type AdjustStockInput,
+  type ReceiveStockInput,
+  type ReconcileStockResult,
+  type StockLevel,
+} from '@commerce/contracts/inventory';
 import { inTransaction, type SqliteDatabase } from '@commerce/sqlite-store';
 import { InventoryError } from '../../domain/inventory-error.js';
 import { countersFromReservations, deltasBetween, reservedOf, ZERO_DELTAS, type StockCounters } from '../../domain/stock-counters.js';
@@ -27,6 +33,8 @@ export function createStockMaintenanceOperations(db: SqliteDatabase, ledger: Sto
     'SELECT sku, on_hand FROM inv_stock_adjustments WHERE adjustment_id = ?',
   );
   const insertAdjustment = db.prepare('INSERT INTO inv_stock_adjustments (adjustment_id, sku, on_hand, at) VALUES (?, ?, ?, ?)');
+  const selectReceipt = db.prepare<[string, string], { quantity: number }>('SELECT quantity FROM inv_stock_receipts WHERE receipt_id = ? AND sku = ?');
+  const insertReceipt = db.prepare('INSERT INTO inv_stock_receipts (receipt_id, sku, quantity, at) VALUES (?, ?, ?, ?)');
   const updateThreshold = db.prepare(
     'UPDATE inv_stock SET low_stock_threshold = ?, version = version + 1, updated_at = ? WHERE sku = ? AND low_stock_threshold != ?',
   );
@@ -88,6 +96,28 @@ export function createStockMaintenanceOperations(db: SqliteDatabase, ledger: Sto
     return toStockLevel(ledger.stockOf(sku));
   }
 
+  /** Units back on hand; the receipt row (same transaction) makes a retry a no-op. */
+  function receive(input: ReceiveStockInput, now: string): StockLevel {
+    const { receiptId, sku, quantity } = input;
+    const previous = selectReceipt.get(receiptId, sku);
+    if (previous) {
+      if (previous.quantity !== quantity) {
+        throw new InventoryError(InventoryFailure.InvalidInput, `receipt ${receiptId} was already used for a different receipt`, { receiptId });
+      }
+      return toStockLevel(ledger.stockOf(sku));
+    }
+    ledger.move({
+      sku,
+      type: 'receive',
+      quantity,
+      deltas: { ...ZERO_DELTAS, onHandDelta: quantity, availableDelta: quantity },
+      reason: `${input.reason} (by ${input.actor}, receipt ${receiptId})`,
+      now,
+    });
+    insertReceipt.run(receiptId, sku, quantity, now);
+    return toStockLevel(ledger.stockOf(sku));
+  }
+
   /** Heals one SKU inside its own short transaction; returns the fields that changed. */
   function healSku(sku: string, now: string): ReconcileStockResult['healed'] {
     return inTransaction(db, () => {
@@ -115,5 +145,5 @@ export function createStockMaintenanceOperations(db: SqliteDatabase, ledger: Sto
     return { checked, healed: drifted.flatMap(({ sku }) => healSku(sku, now)) };
   }
 
-  return { initializeStock, adjust, reconcile };
+  return { initializeStock, adjust, receive, reconcile };
 }
