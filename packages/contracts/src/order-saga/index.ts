@@ -95,5 +95,13 @@ export const OrderSagaFailure = {
   NotAwaitingApproval: 'OrderNotAwaitingApprovalError',
   AlreadyShipped: 'OrderAlreadyShippedError',
   NotCancellable: 'OrderNotCancellableError',
+  /** capturePayment of an authorization that was voided (non-retryable). */
+  AlreadyVoided: 'PaymentAlreadyVoidedError',
+  /** voidPayment of a captured payment (non-retryable; the saga refunds instead). */
+  AlreadyCaptured: 'PaymentAlreadyCapturedError',
+  /** A refundId reused for a different amount or currency (non-retryable). */
+  IdempotencyConflict: 'PaymentIdempotencyConflictError',
+  /** Before capture the saga found the order's stock hold no longer active (expired / released): nothing is charged. */
+  StockNoLongerHeld: 'StockNoLongerHeldError',
 } as const;
 export type OrderSagaFailureType = (typeof OrderSagaFailure)[keyof typeof OrderSagaFailure];

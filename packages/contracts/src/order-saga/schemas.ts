@@ -149,6 +149,20 @@ export const CancelOrderRequestSchema = Type.Object(
 );
 export type CancelOrderRequest = Static<typeof CancelOrderRequestSchema>;
 
+/** The early answer of update-with-start: given as soon as the payment is authorized or declined. */
+export const PlacementDecisionSchema = Type.Object(
+  {
+    orderId: OrderIdSchema,
+    outcome: Type.Union([Type.Literal('accepted'), Type.Literal('declined')]),
+    status: OrderSagaStatusSchema,
+    /** The decline's failure type (PaymentDeclinedError, InvalidCardError, InsufficientStockError …). */
+    code: Type.Optional(Type.String()),
+    reason: Type.Optional(Type.String()),
+  },
+  { additionalProperties: false },
+);
+export type PlacementDecision = Static<typeof PlacementDecisionSchema>;
+
 /** What the saga's query shows: where it is, what it did, what it undid, and what went wrong. */
 export const OrderSagaStateSchema = Type.Object(
   {
@@ -185,25 +199,16 @@ export const OrderSagaStateSchema = Type.Object(
     /** The order-level status OMS last reported (placed, processing, …, delivered). */
     orderStatus: Type.Union([Type.String(), Type.Null()]),
     holdId: Type.String(),
+    /**
+     * The early answer once given (null before): what placeOrderUpdate returned, so a caller that
+     * finds the saga already ended (its workflow closed) can still answer a retried placement.
+     */
+    placement: Type.Optional(Type.Union([PlacementDecisionSchema, Type.Null()])),
     updatedAt: TimestampSchema,
   },
   { additionalProperties: false, $id: 'OrderSagaState', title: 'OrderSagaState' },
 );
 export type OrderSagaState = Static<typeof OrderSagaStateSchema>;
-
-/** The early answer of update-with-start: given as soon as the payment is authorized or declined. */
-export const PlacementDecisionSchema = Type.Object(
-  {
-    orderId: OrderIdSchema,
-    outcome: Type.Union([Type.Literal('accepted'), Type.Literal('declined')]),
-    status: OrderSagaStatusSchema,
-    /** The decline's failure type (PaymentDeclinedError, InvalidCardError, InsufficientStockError …). */
-    code: Type.Optional(Type.String()),
-    reason: Type.Optional(Type.String()),
-  },
-  { additionalProperties: false },
-);
-export type PlacementDecision = Static<typeof PlacementDecisionSchema>;
 
 export const OrderSagaResultSchema = Type.Object(
   { orderId: OrderIdSchema, status: OrderSagaStatusSchema },
@@ -284,6 +289,8 @@ export const LedgerEntrySchema = Type.Object(
     /** The idempotency key of the operation (order id, or the refund id). */
     operationKey: Type.String(),
     reason: Type.Optional(Type.String()),
+    /** A decline's failure type (PaymentDeclinedError, InvalidCardError): a retried authorization answers the same. */
+    declineCode: Type.Optional(Type.String()),
     createdAt: TimestampSchema,
   },
   { additionalProperties: false },
