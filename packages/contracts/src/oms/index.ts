@@ -5,21 +5,29 @@ import { defineQuery, defineSignal, defineUpdate } from '@temporalio/workflow';
 import type { FulfillmentStatusUpdate } from '../fulfillment/schemas.js';
 import type {
   AdminStatusChange,
+  AwaitSagaOutcomeInput,
   OrderCancellation,
   OrderNoteInput,
+  OrderProjectionStatus,
   OrderView,
   OrderWorkflowInput,
   OrderWorkflowResult,
   ReceiveReturnInput,
+  ResolveSupplierAssignmentsInput,
   ReturnDecisionInput,
   ReturnRequestInput,
+  SagaOutcome,
+  SaveOrderInput,
+  SupplierAssignments,
   TimelineEntry,
 } from './schemas.js';
 
 export type {
   AdminStatusChange,
+  AwaitSagaOutcomeInput,
   OrderCancellation,
   OrderNoteInput,
+  OrderProjectionStatus,
   OrderReturn,
   OrderSearchDocument,
   OrderSearchQuery,
@@ -31,10 +39,14 @@ export type {
   OrderWorkflowResult,
   PlacedOrder,
   ReceiveReturnInput,
+  ResolveSupplierAssignmentsInput,
   ReturnDecisionInput,
   ReturnLine,
   ReturnRequestInput,
   ReturnStatus,
+  SagaOutcome,
+  SaveOrderInput,
+  SupplierAssignments,
   SupplierOrderView,
   TimelineEntry,
 } from './schemas.js';
@@ -62,13 +74,26 @@ export const decideReturnUpdate: UpdateDefinition<OrderView, [ReturnDecisionInpu
 export const receiveReturnUpdate: UpdateDefinition<OrderView, [ReceiveReturnInput]> = defineUpdate<OrderView, [ReceiveReturnInput]>('receiveReturn');
 export const orderQuery = defineQuery<OrderView>('order');
 export const orderTimelineQuery = defineQuery<TimelineEntry[]>('orderTimeline');
+/** Diagnostics: how the order's projection writes were batched. */
+export const orderProjectionQuery = defineQuery<OrderProjectionStatus>('orderProjection');
 
 // ---- activities ------------------------------------------------------------------------------
 
 /** Activities registered by the OMS worker on the `oms` task queue. */
 export interface OmsActivities {
-  /** Starts (or finds) orderWorkflow for the order; the saga calls it. Idempotent per order id. */
+  /**
+   * Starts (or finds) orderWorkflow for the order; the saga calls it. Idempotent per order id: an
+   * order that already has a workflow (running or closed) is never started again.
+   */
   startOrder(input: OrderWorkflowInput): Promise<{ workflowId: string }>;
+  /** Routes the lines to suppliers: one supplier order per supplier, `<orderId>:<supplierId>`. */
+  resolveSupplierAssignments(input: ResolveSupplierAssignmentsInput): Promise<SupplierAssignments>;
+  /** Persists the order's three views and appends the timeline entries (idempotent, version-guarded). */
+  saveOrder(input: SaveOrderInput): Promise<void>;
+  /** One batched projection write: the views, the new timeline entries and the orders search document. */
+  projectOrder(input: SaveOrderInput): Promise<void>;
+  /** Waits (heartbeating) until the order's saga has ended and says how. */
+  awaitSagaOutcome(input: AwaitSagaOutcomeInput): Promise<SagaOutcome>;
 }
 
 // ---- failures --------------------------------------------------------------------------------
@@ -79,5 +104,7 @@ export const OmsFailure = {
   ReturnNotFound: 'ReturnNotFoundError',
   InvalidReturn: 'InvalidReturnError',
   OrderNotFound: 'OrderNotFoundError',
+  /** An OMS activity's input broke its schema. */
+  InvalidInput: 'InvalidOmsInputError',
 } as const;
 export type OmsFailureType = (typeof OmsFailure)[keyof typeof OmsFailure];

@@ -8,8 +8,8 @@ import {
   OrderTotalsSchema,
   TimestampSchema,
 } from '../common/schemas.js';
-import { OrderIdSchema, OrderSagaSettingsSchema } from '../order-saga/schemas.js';
-import { SupplierOrderStatusSchema } from '../fulfillment/schemas.js';
+import { OrderIdSchema, OrderSagaSettingsSchema, OrderSagaStatusSchema } from '../order-saga/schemas.js';
+import { SupplierOrderPlanSchema, SupplierOrderStatusSchema } from '../fulfillment/schemas.js';
 
 /**
  * The order-level status, derived over all supplier orders: placed → processing →
@@ -52,6 +52,11 @@ export const OrderWorkflowInputSchema = Type.Object(
     /** The saga to report progress to (signal orderProgress). */
     sagaWorkflowId: Type.String({ minLength: 1 }),
     settings: Type.Pick(OrderSagaSettingsSchema, ['returnWindowMs', 'fulfillmentMode', 'simulatedStageMs', 'dropshipPollMs']),
+    /**
+     * How long the order's projection writes are batched (ORDER_PROJECTION_FLUSH_MS of the OMS
+     * worker): OMS's startOrder fills it in; callers leave it out. Default 1 s.
+     */
+    projectionFlushMs: Type.Optional(Type.Integer({ minimum: 0, maximum: 60_000 })),
   },
   { additionalProperties: false },
 );
@@ -249,3 +254,50 @@ export const OrderSearchResultSchema = Type.Object(
   { additionalProperties: false },
 );
 export type OrderSearchResult = Static<typeof OrderSearchResultSchema>;
+
+// ---------------------------------------------------------------------------------------------
+// OMS activities (registered by the OMS worker on the `oms` task queue) and diagnostics
+// ---------------------------------------------------------------------------------------------
+
+export const ResolveSupplierAssignmentsInputSchema = Type.Object(
+  { orderId: OrderIdSchema, lines: Type.Array(OrderLineSchema, { minItems: 1, maxItems: 100 }) },
+  { additionalProperties: false },
+);
+export type ResolveSupplierAssignmentsInput = Static<typeof ResolveSupplierAssignmentsInputSchema>;
+
+/** One supplier order per supplier of the lines, `supplierOrderId` = `<orderId>:<supplierId>`. */
+export const SupplierAssignmentsSchema = Type.Array(SupplierOrderPlanSchema);
+export type SupplierAssignments = Static<typeof SupplierAssignmentsSchema>;
+
+/** The order's views and the timeline entries not yet stored (saveOrder, projectOrder). */
+export const SaveOrderInputSchema = Type.Object(
+  { view: OrderViewSchema, timeline: Type.Array(TimelineEntrySchema) },
+  { additionalProperties: false },
+);
+export type SaveOrderInput = Static<typeof SaveOrderInputSchema>;
+
+export const AwaitSagaOutcomeInputSchema = Type.Object({ sagaWorkflowId: Type.String({ minLength: 1 }) }, { additionalProperties: false });
+export type AwaitSagaOutcomeInput = Static<typeof AwaitSagaOutcomeInputSchema>;
+
+/** How the order's saga ended; `status` null when there is no such saga. */
+export const SagaOutcomeSchema = Type.Object(
+  { status: Type.Union([OrderSagaStatusSchema, Type.Null()]) },
+  { additionalProperties: false },
+);
+export type SagaOutcome = Static<typeof SagaOutcomeSchema>;
+
+/** What the order workflow's projection batching did (query `orderProjection`). */
+export const OrderProjectionStatusSchema = Type.Object(
+  {
+    /** projectOrder activities run so far (one per batch of changes). */
+    flushes: Type.Integer({ minimum: 0 }),
+    /** The OrderView version the last flush wrote. */
+    flushedVersion: Type.Integer({ minimum: 0 }),
+    /** Changes waiting for the next flush. */
+    dirty: Type.Boolean(),
+    /** Changes made so far (the view's version). */
+    version: Type.Integer({ minimum: 1 }),
+  },
+  { additionalProperties: false },
+);
+export type OrderProjectionStatus = Static<typeof OrderProjectionStatusSchema>;

@@ -1,0 +1,30 @@
+import { existsSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Client } from 'cassandra-driver';
+import { migrateKeyspace, type MigrateKeyspaceOptions, type MigrateKeyspaceResult } from '@commerce/cassandra-store';
+
+/** The folder of the oms keyspace's CQL files, relative to the workspace root. */
+export const OMS_CQL_PATH = join('infra', 'cassandra', 'cql', 'oms');
+
+/** infra/cassandra/cql/oms of the workspace this module lives in (found by its pnpm-workspace.yaml). */
+export function omsCqlDir(from: string = dirname(fileURLToPath(import.meta.url))): string {
+  for (let dir = resolve(from); ; ) {
+    if (existsSync(join(dir, 'pnpm-workspace.yaml'))) return join(dir, OMS_CQL_PATH);
+    const parent = dirname(dir);
+    if (parent === dir) throw new Error(`no workspace root (pnpm-workspace.yaml) above ${from}: pass cqlDir to migrateOmsKeyspace`);
+    dir = parent;
+  }
+}
+
+/**
+ * Creates (if needed) and migrates the oms keyspace, then leaves `client` bound to it. Pass a
+ * client without a keyspace (or bound to this one). Idempotent; safe from several processes.
+ */
+export function migrateOmsKeyspace(
+  client: Client,
+  keyspace: string,
+  options: Partial<Pick<MigrateKeyspaceOptions, 'cqlDir' | 'replication' | 'lockWaitMs'>> = {},
+): Promise<MigrateKeyspaceResult> {
+  return migrateKeyspace(client, { ...options, keyspace, cqlDir: options.cqlDir ?? omsCqlDir() });
+}
