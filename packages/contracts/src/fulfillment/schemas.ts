@@ -15,14 +15,25 @@ export const SupplierOrderStatusSchema = Type.Union([
 ]);
 export type SupplierOrderStatus = Static<typeof SupplierOrderStatusSchema>;
 
+/**
+ * How a supplier order is fulfilled: `simulated` (timers), `manual` (an admin advances each stage)
+ * or `dropship-api` (an external dropshipper's API, submitted to and polled). It is the supplier's
+ * type, unless settings.mode `manual` forces every supplier order to manual.
+ */
+export const SupplierOrderStrategySchema = Type.Index(Type.Index(OrderLineSchema, ['supplier']), ['type']);
+export type SupplierOrderStrategy = Static<typeof SupplierOrderStrategySchema>;
+
+export const SupplierOrderLineSchema = Type.Object(
+  { sku: Type.String(), quantity: Type.Integer({ minimum: 1 }) },
+  { additionalProperties: false },
+);
+export type SupplierOrderLine = Static<typeof SupplierOrderLineSchema>;
+
 export const SupplierOrderPlanSchema = Type.Object(
   {
     supplierOrderId: Type.String({ minLength: 1, maxLength: 200, pattern: '^[A-Za-z0-9_.:-]+$' }),
     supplier: Type.Index(OrderLineSchema, ['supplier']),
-    lines: Type.Array(
-      Type.Object({ sku: Type.String(), quantity: Type.Integer({ minimum: 1 }) }, { additionalProperties: false }),
-      { minItems: 1 },
-    ),
+    lines: Type.Array(SupplierOrderLineSchema, { minItems: 1 }),
   },
   { additionalProperties: false },
 );
@@ -54,6 +65,40 @@ export const FulfillmentInputSchema = Type.Object(
 );
 export type FulfillmentInput = Static<typeof FulfillmentInputSchema>;
 
+/** One entry of a supplier order's status history: who moved it where, when and why. */
+export const SupplierOrderTransitionSchema = Type.Object(
+  {
+    status: SupplierOrderStatusSchema,
+    at: TimestampSchema,
+    actor: ActorSchema,
+    reason: Type.String({ maxLength: 1_000 }),
+  },
+  { additionalProperties: false },
+);
+export type SupplierOrderTransition = Static<typeof SupplierOrderTransitionSchema>;
+
+/** How far a supplier order got: what its workflow carries into a new run and what the store keeps. */
+export const SupplierOrderProgressSchema = Type.Object(
+  {
+    status: SupplierOrderStatusSchema,
+    trackingNumber: Type.Union([Type.String(), Type.Null()]),
+    carrier: Type.Union([Type.String(), Type.Null()]),
+    /** The dropshipper's reference for the order (dropship-api only). */
+    externalReference: Type.Union([Type.String(), Type.Null()]),
+    /** Why it is in its status (the last transition's reason). */
+    reason: Type.String({ maxLength: 1_000 }),
+    /** Whether the hold lines were allocated to the supplier. */
+    allocated: Type.Boolean(),
+    history: Type.Array(SupplierOrderTransitionSchema, { maxItems: 50 }),
+    createdAt: TimestampSchema,
+    updatedAt: TimestampSchema,
+    /** Counts the transitions (1 = created): newer writes win, older ones are ignored. */
+    version: Type.Integer({ minimum: 1 }),
+  },
+  { additionalProperties: false },
+);
+export type SupplierOrderProgress = Static<typeof SupplierOrderProgressSchema>;
+
 export const SupplierOrderInputSchema = Type.Object(
   {
     orderId: Type.String({ minLength: 1 }),
@@ -64,6 +109,11 @@ export const SupplierOrderInputSchema = Type.Object(
     shippingAddress: AddressSchema,
     plan: SupplierOrderPlanSchema,
     settings: FulfillmentSettingsSchema,
+    /**
+     * Set only by the workflow itself when it continues as new (a long dropship polling run):
+     * the progress so far, so the new run resumes instead of starting over.
+     */
+    carried: Type.Optional(SupplierOrderProgressSchema),
   },
   { additionalProperties: false },
 );
@@ -92,6 +142,8 @@ export const AdvanceFulfillmentInputSchema = Type.Object(
     /** Advance to this stage; default: the next one. `rejected` refuses the supplier order. */
     to: Type.Optional(Type.Union([Type.Literal('processing'), Type.Literal('shipped'), Type.Literal('delivered'), Type.Literal('rejected')])),
     note: Type.Optional(Type.String({ maxLength: 500 })),
+    /** The carrier's tracking number when advancing to `shipped` (default: one is generated). */
+    trackingNumber: Type.Optional(Type.String({ minLength: 1, maxLength: 100, pattern: '^[A-Za-z0-9-]+$' })),
   },
   { additionalProperties: false, title: 'AdvanceFulfillment' },
 );
@@ -101,7 +153,7 @@ export const SupplierOrderStateSchema = Type.Object(
   {
     supplierOrderId: Type.String(),
     supplierId: Type.String(),
-    strategy: Type.Union([Type.Literal('simulated'), Type.Literal('manual'), Type.Literal('dropship-api')]),
+    strategy: SupplierOrderStrategySchema,
     status: SupplierOrderStatusSchema,
     trackingNumber: Type.Union([Type.String(), Type.Null()]),
     externalReference: Type.Union([Type.String(), Type.Null()]),
@@ -150,9 +202,177 @@ export const SentNotificationSchema = Type.Object(
     kind: NotificationKindSchema,
     to: Type.String(),
     subject: Type.String(),
+    /** The plain-text body that was sent. */
+    body: Type.String(),
     channel: Type.String({ description: 'record | smtp' }),
+    /** The transport's message id (SMTP Message-ID); null when nothing left the process (record). */
+    messageId: Type.Union([Type.String(), Type.Null()]),
     sentAt: TimestampSchema,
   },
   { additionalProperties: false },
 );
 export type SentNotification = Static<typeof SentNotificationSchema>;
+
+// ---------------------------------------------------------------------------------------------
+// Persistence: the supplier order record, shipments, the search projection
+// ---------------------------------------------------------------------------------------------
+
+/** The stored supplier order (fulfillment's write model): the plan plus its progress. */
+export const SupplierOrderRecordSchema = Type.Composite(
+  [
+    Type.Object({
+      supplierOrderId: Type.Index(SupplierOrderPlanSchema, ['supplierOrderId']),
+      orderId: Type.String({ minLength: 1 }),
+      confirmationNumber: Type.String(),
+      supplier: Type.Index(OrderLineSchema, ['supplier']),
+      strategy: SupplierOrderStrategySchema,
+      lines: Type.Array(SupplierOrderLineSchema, { minItems: 1 }),
+      customer: CustomerSchema,
+    }),
+    SupplierOrderProgressSchema,
+  ],
+  { additionalProperties: false },
+);
+export type SupplierOrderRecord = Static<typeof SupplierOrderRecordSchema>;
+
+/** A supplier order's shipment, from the moment it shipped (one per supplier order). */
+export const ShipmentSchema = Type.Object(
+  {
+    supplierOrderId: Type.String({ minLength: 1 }),
+    orderId: Type.String({ minLength: 1 }),
+    supplierId: Type.String({ minLength: 1 }),
+    trackingNumber: Type.String({ minLength: 1 }),
+    carrier: Type.String({ minLength: 1 }),
+    shippedAt: TimestampSchema,
+    deliveredAt: Type.Union([TimestampSchema, Type.Null()]),
+  },
+  { additionalProperties: false },
+);
+export type Shipment = Static<typeof ShipmentSchema>;
+
+/** One document of the `supplier_orders` search projection (upserted by supplierOrderId, version-guarded). */
+export const SupplierOrderSearchDocumentSchema = Type.Object(
+  {
+    supplierOrderId: Type.String({ minLength: 1 }),
+    orderId: Type.String({ minLength: 1 }),
+    confirmationNumber: Type.String(),
+    supplierId: Type.String({ minLength: 1 }),
+    supplierName: Type.String(),
+    strategy: SupplierOrderStrategySchema,
+    status: SupplierOrderStatusSchema,
+    trackingNumber: Type.Union([Type.String(), Type.Null()]),
+    externalReference: Type.Union([Type.String(), Type.Null()]),
+    skus: Type.Array(Type.String()),
+    customerEmail: Type.String(),
+    createdAt: TimestampSchema,
+    updatedAt: TimestampSchema,
+    version: Type.Integer({ minimum: 1 }),
+  },
+  { additionalProperties: false, $id: 'SupplierOrderSearchDocument', title: 'SupplierOrderSearchDocument' },
+);
+export type SupplierOrderSearchDocument = Static<typeof SupplierOrderSearchDocumentSchema>;
+
+/** Search the supplier orders (admin): by supplier, status, strategy or order; newest change first. */
+export const SupplierOrderSearchQuerySchema = Type.Object(
+  {
+    supplierId: Type.Optional(Type.String({ minLength: 1, maxLength: 64 })),
+    /** Any of these statuses. */
+    status: Type.Optional(Type.Array(SupplierOrderStatusSchema, { minItems: 1, maxItems: 6, uniqueItems: true })),
+    strategy: Type.Optional(SupplierOrderStrategySchema),
+    orderId: Type.Optional(Type.String({ minLength: 1, maxLength: 100 })),
+    limit: Type.Integer({ minimum: 1, maximum: 100, default: 20 }),
+    offset: Type.Integer({ minimum: 0, maximum: 10_000, default: 0 }),
+  },
+  { additionalProperties: false, title: 'SupplierOrderSearchQuery' },
+);
+export type SupplierOrderSearchQuery = Static<typeof SupplierOrderSearchQuerySchema>;
+
+export const SupplierOrderSearchResultSchema = Type.Object(
+  {
+    total: Type.Integer({ minimum: 0 }),
+    items: Type.Array(SupplierOrderSearchDocumentSchema),
+  },
+  { additionalProperties: false, title: 'SupplierOrderSearchResult' },
+);
+export type SupplierOrderSearchResult = Static<typeof SupplierOrderSearchResultSchema>;
+
+// ---------------------------------------------------------------------------------------------
+// Inside the fulfillment domain: parent ↔ child messages and the dropshipper's API
+// ---------------------------------------------------------------------------------------------
+
+/** The parent asks a supplier order to move to a stage (manual strategy). */
+export const SupplierOrderAdvanceSchema = Type.Object(
+  {
+    to: Type.Union([Type.Literal('processing'), Type.Literal('shipped'), Type.Literal('delivered'), Type.Literal('rejected')]),
+    actor: ActorSchema,
+    note: Type.Optional(Type.String({ maxLength: 500 })),
+    trackingNumber: Type.Optional(Type.String({ minLength: 1, maxLength: 100 })),
+  },
+  { additionalProperties: false },
+);
+export type SupplierOrderAdvance = Static<typeof SupplierOrderAdvanceSchema>;
+
+export const FulfillmentCancellationSchema = Type.Object(
+  { reason: Type.String({ maxLength: 1_000 }), cancelledBy: ActorSchema },
+  { additionalProperties: false },
+);
+export type FulfillmentCancellation = Static<typeof FulfillmentCancellationSchema>;
+
+/** Statuses of an order at the dropshipper, as its API reports them. */
+export const DropshipRemoteStatusSchema = Type.Union([
+  Type.Literal('received'),
+  Type.Literal('processing'),
+  Type.Literal('shipped'),
+  Type.Literal('delivered'),
+  Type.Literal('rejected'),
+  Type.Literal('cancelled'),
+]);
+export type DropshipRemoteStatus = Static<typeof DropshipRemoteStatusSchema>;
+
+/** Submit a supplier order to a dropshipper; idempotent per supplierOrderId (the API's idempotency key). */
+export const DropshipOrderRequestSchema = Type.Object(
+  {
+    supplierOrderId: Type.String({ minLength: 1, maxLength: 200 }),
+    orderId: Type.String({ minLength: 1 }),
+    supplierId: Type.String({ minLength: 1 }),
+    lines: Type.Array(SupplierOrderLineSchema, { minItems: 1 }),
+    shippingAddress: AddressSchema,
+    /** When the workflow submitted it (workflow time: the same on every retry). */
+    submittedAt: TimestampSchema,
+  },
+  { additionalProperties: false },
+);
+export type DropshipOrderRequest = Static<typeof DropshipOrderRequestSchema>;
+
+/** The dropshipper's view of an order (what a poll returns). */
+export const DropshipOrderStatusSchema = Type.Object(
+  {
+    externalReference: Type.String({ minLength: 1 }),
+    status: DropshipRemoteStatusSchema,
+    trackingNumber: Type.Union([Type.String(), Type.Null()]),
+    carrier: Type.Union([Type.String(), Type.Null()]),
+    /** Why it was rejected or cancelled ('' otherwise). */
+    reason: Type.String(),
+  },
+  { additionalProperties: false },
+);
+export type DropshipOrderStatus = Static<typeof DropshipOrderStatusSchema>;
+
+export const DropshipOrderRefSchema = Type.Object(
+  { supplierOrderId: Type.String({ minLength: 1 }), externalReference: Type.String({ minLength: 1 }) },
+  { additionalProperties: false },
+);
+export type DropshipOrderRef = Static<typeof DropshipOrderRefSchema>;
+
+export const DropshipCancelRequestSchema = Type.Composite(
+  [DropshipOrderRefSchema, Type.Object({ reason: Type.String({ maxLength: 1_000 }) })],
+  { additionalProperties: false },
+);
+export type DropshipCancelRequest = Static<typeof DropshipCancelRequestSchema>;
+
+/** The answer to a cancellation request: `cancelled` false when the order already shipped. */
+export const DropshipCancellationResultSchema = Type.Object(
+  { cancelled: Type.Boolean(), order: DropshipOrderStatusSchema },
+  { additionalProperties: false },
+);
+export type DropshipCancellationResult = Static<typeof DropshipCancellationResultSchema>;
