@@ -1,5 +1,6 @@
 import type { CatalogReadModelReader } from '@commerce/catalog-search';
 import type { Logger } from '@commerce/logging';
+import type { OrderSearchReader } from '@commerce/order-search';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import Fastify, { LogController, type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import type { IncomingMessage, Server, ServerResponse } from 'node:http';
@@ -11,16 +12,20 @@ import type { IdempotencyStore } from './idempotency/idempotency-store.js';
 import adminAuth from './plugins/app/admin-auth.js';
 import errorHandler, { sendProblem } from './plugins/app/error-handler.js';
 import idempotency from './plugins/app/idempotency.js';
+import orders from './plugins/app/orders.js';
 import readModelPlugin from './plugins/app/read-model.js';
 import requestId, { requestIdFor } from './plugins/app/request-id.js';
 import temporalClient from './plugins/app/temporal-client.js';
 import cors from './plugins/external/cors.js';
 import swagger from './plugins/external/swagger.js';
 import swaggerUi from './plugins/external/swagger-ui.js';
+import adminFulfillmentRoutes from './routes/admin-fulfillments/index.js';
 import adminInventoryRoutes from './routes/admin-inventory/index.js';
+import adminOrderRoutes from './routes/admin-orders/index.js';
 import collectionRoutes from './routes/collections/index.js';
 import healthRoutes from './routes/health/index.js';
 import openApiRoutes from './routes/openapi/index.js';
+import orderRoutes from './routes/orders/index.js';
 import productRoutes from './routes/products/index.js';
 import type { TemporalClientProvider } from './temporal/temporal-client-provider.js';
 
@@ -30,10 +35,12 @@ export const API_VERSION = '1.0.0';
 export interface BuildOptions {
   config: Pick<
     GatewayConfig,
-    'adminBootstrapToken' | 'bodyLimitBytes' | 'corsOrigins' | 'publicUrl' | 'temporal'
+    'adminBootstrapToken' | 'bodyLimitBytes' | 'corsOrigins' | 'publicUrl' | 'temporal' | 'orders'
   >;
   logger: Logger;
   readModel: CatalogReadModelReader;
+  /** The `orders` search projection (GET /v1/admin/orders). */
+  orderSearch: OrderSearchReader;
   temporal: TemporalClientProvider;
   idempotencyStore: IdempotencyStore;
   /** Deadlines (defaults: 10 s per Temporal RPC, 2 s per readiness check). */
@@ -53,7 +60,8 @@ export type GatewayApp = FastifyInstance<
  * listens. The caller owns the injected dependencies and closes them after `app.close()`.
  */
 export async function build(options: BuildOptions): Promise<GatewayApp> {
-  const { config, logger, readModel, temporal, idempotencyStore, timeouts = {} } = options;
+  const { config, logger, readModel, orderSearch, temporal, idempotencyStore, timeouts = {} } =
+    options;
 
   const baseLogger: FastifyBaseLogger = logger;
   const app = Fastify({
@@ -81,6 +89,7 @@ export async function build(options: BuildOptions): Promise<GatewayApp> {
   await app.register(cors, { origins: config.corsOrigins });
 
   await app.register(readModelPlugin, { readModel });
+  await app.register(orders, { settings: config.orders, search: orderSearch });
   await app.register(temporalClient, {
     provider: temporal,
     uiUrl: config.temporal.uiUrl,
@@ -95,6 +104,9 @@ export async function build(options: BuildOptions): Promise<GatewayApp> {
   await app.register(productRoutes);
   await app.register(collectionRoutes);
   await app.register(adminInventoryRoutes);
+  await app.register(orderRoutes);
+  await app.register(adminOrderRoutes);
+  await app.register(adminFulfillmentRoutes);
 
   return app;
 }

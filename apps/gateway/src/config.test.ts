@@ -94,4 +94,79 @@ describe('gateway config', () => {
       ).toThrow(ConfigError);
     }
   });
+
+  it('passes the order settings into every saga input, with the documented defaults', () => {
+    expect(loadConfig({ ADMIN_BOOTSTRAP_TOKEN: TOKEN }).orders).toEqual({
+      approvalThreshold: 500_000,
+      approvalWindowMs: 86_400_000,
+      holdTtlSeconds: 900,
+      returnWindowMs: 604_800_000,
+      fulfillmentMode: 'auto',
+      simulatedStageMs: 15_000,
+      dropshipPollMs: 10_000,
+    });
+    expect(
+      loadConfig({
+        ADMIN_BOOTSTRAP_TOKEN: TOKEN,
+        ORDER_APPROVAL_THRESHOLD: '100000',
+        ORDER_APPROVAL_WINDOW_MS: '3000',
+        ORDER_RETURN_WINDOW_MS: '60000',
+        ORDER_HOLD_TTL_SECONDS: '60',
+        MANUAL_FULFILLMENT: 'true',
+        FULFILLMENT_STAGE_MS: '100',
+        DROPSHIP_POLL_MS: '200',
+      }).orders,
+    ).toEqual({
+      approvalThreshold: 100_000,
+      approvalWindowMs: 3_000,
+      holdTtlSeconds: 60,
+      returnWindowMs: 60_000,
+      fulfillmentMode: 'manual',
+      simulatedStageMs: 100,
+      dropshipPollMs: 200,
+    });
+  });
+
+  it('keeps the idempotency records in SQLite by default and in Cassandra when it is configured', () => {
+    expect(loadConfig({ ADMIN_BOOTSTRAP_TOKEN: TOKEN, SQLITE_PATH: '/tmp/x.db' }).store).toEqual({
+      store: 'sqlite',
+      sqlitePath: '/tmp/x.db',
+    });
+    expect(
+      loadConfig({ ADMIN_BOOTSTRAP_TOKEN: TOKEN, CASSANDRA_CONTACT_POINTS: 'c1:9042, c2' }).store,
+    ).toEqual({
+      store: 'cassandra',
+      contactPoints: ['c1:9042', 'c2'],
+      localDataCenter: 'datacenter1',
+      keyspace: 'gateway',
+      migrate: true,
+    });
+    expect(
+      loadConfig({
+        ADMIN_BOOTSTRAP_TOKEN: TOKEN,
+        STORE: 'cassandra',
+        CASSANDRA_CONTACT_POINTS: 'c1',
+        CASSANDRA_KEYSPACE_GATEWAY: 'staging_gateway',
+        SCHEMA_SETUP: 'false',
+      }).store,
+    ).toMatchObject({ keyspace: 'staging_gateway', migrate: false });
+    expect(
+      loadConfig({ ADMIN_BOOTSTRAP_TOKEN: TOKEN, STORE: 'sqlite', CASSANDRA_CONTACT_POINTS: 'c1' })
+        .store.store,
+    ).toBe('sqlite');
+  });
+
+  it('lists a missing Cassandra together with every other problem', () => {
+    try {
+      loadConfig({ STORE: 'cassandra', ORDER_APPROVAL_THRESHOLD: '-1', MANUAL_FULFILLMENT: 'maybe' });
+      expect.unreachable();
+    } catch (err) {
+      expect(err).toBeInstanceOf(ConfigError);
+      const problems = (err as ConfigError).problems.join('\n');
+      expect(problems).toContain('CASSANDRA_CONTACT_POINTS: required when STORE=cassandra');
+      expect(problems).toContain('ORDER_APPROVAL_THRESHOLD');
+      expect(problems).toContain('MANUAL_FULFILLMENT');
+      expect(problems).toContain('ADMIN_BOOTSTRAP_TOKEN');
+    }
+  });
 });

@@ -1,18 +1,34 @@
-import { Type, type Static } from '@sinclair/typebox';
-import { ConfigError, parseEnv } from '@commerce/config';
+import { Type } from '@sinclair/typebox';
+import {
+  CassandraKeyspaceSetting,
+  ConfigError,
+  LogLevelSettingsSchema,
+  SearchSettingsSchema,
+  WriteStoreSettingsSchema,
+  parseEnv,
+  searchSettings,
+  writeStoreSettings,
+  type SearchSettings,
+  type WriteStoreSettings,
+} from '@commerce/config';
+import type { OrderSagaSettings } from '@commerce/contracts/order-saga';
+
+const int = (defaultValue: number, minimum: number, maximum: number, description: string) =>
+  Type.Integer({ default: defaultValue, minimum, maximum, description });
 
 /** Every environment variable the gateway reads. This file is the only reader of `process.env`. */
 export const GatewayEnvSchema = Type.Object({
   HOST: Type.String({ minLength: 1, default: '127.0.0.1' }),
   PORT: Type.Integer({ minimum: 0, maximum: 65_535, default: 3000 }),
-  SQLITE_PATH: Type.String({ minLength: 1, default: '.data/commerce.db' }),
-  /** The catalog read model: default sqlite, or elasticsearch when ELASTICSEARCH_URL is set. */
-  SEARCH: Type.Optional(Type.Union([Type.Literal('sqlite'), Type.Literal('elasticsearch')])),
-  ELASTICSEARCH_URL: Type.Optional(Type.String({ pattern: '^https?://[^\\s]+$' })),
-  /** Prepended to the read model's index names (one cluster, several environments). */
-  /** Install the Elasticsearch index templates at start; deployments set false (the migrations job does). */
-  SCHEMA_SETUP: Type.Boolean({ default: true }),
-  ELASTICSEARCH_INDEX_PREFIX: Type.String({ pattern: '^([a-z0-9][a-z0-9_.-]*)?$', default: '' }),
+  /**
+   * Where the idempotency records live (SQLITE_PATH, STORE, CASSANDRA_CONTACT_POINTS, …): the
+   * shared SQLite file, or Cassandra (keyspace CASSANDRA_KEYSPACE_GATEWAY) so every gateway
+   * replica sees the same keys.
+   */
+  ...WriteStoreSettingsSchema.properties,
+  CASSANDRA_KEYSPACE_GATEWAY: CassandraKeyspaceSetting('gateway'),
+  /** The read models (catalog, orders): SQLite by default, Elasticsearch when ELASTICSEARCH_URL is set. */
+  ...SearchSettingsSchema.properties,
   TEMPORAL_ADDRESS: Type.String({ minLength: 1, default: '127.0.0.1:7233' }),
   TEMPORAL_NAMESPACE: Type.String({ minLength: 1, default: 'default' }),
   TEMPORAL_UI_URL: Type.String({ pattern: '^https?://[^\\s]+$', default: 'http://127.0.0.1:8233' }),
@@ -23,53 +39,92 @@ export const GatewayEnvSchema = Type.Object({
   }),
   CORS_ORIGINS: Type.String({ minLength: 1, default: '*' }),
   BODY_LIMIT_BYTES: Type.Integer({ minimum: 1_024, maximum: 10 * 1024 * 1024, default: 65_536 }),
-  LOG_LEVEL: Type.Union(
-    ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'].map((level) =>
-      Type.Literal(level),
-    ),
-    { default: 'info' },
-  ),
+  ...LogLevelSettingsSchema.properties,
   PUBLIC_URL: Type.Optional(Type.String({ pattern: '^https?://[^\\s]+$' })),
   /** How long a mutating request waits for its workflow's result before answering 504. */
   WORKFLOW_RESULT_TIMEOUT_MS: Type.Integer({ minimum: 100, maximum: 600_000, default: 30_000 }),
+
+  // ---- the order saga's settings, passed in every order's saga input (POST /v1/orders) ----
+  ORDER_APPROVAL_THRESHOLD: int(
+    500_000,
+    0,
+    1_000_000_000_00,
+    'Orders whose total is above this (minor units) wait for a human approval',
+  ),
+  ORDER_APPROVAL_WINDOW_MS: int(
+    86_400_000,
+    1,
+    30 * 86_400_000,
+    'How long a high-value order waits for the decision before it is compensated',
+  ),
+  ORDER_RETURN_WINDOW_MS: int(
+    7 * 86_400_000,
+    1,
+    365 * 86_400_000,
+    'How long after delivery a return may be requested; then the order completes',
+  ),
+  ORDER_HOLD_TTL_SECONDS: int(900, 1, 86_400, "A direct order's stock hold lifetime before payment"),
+  MANUAL_FULFILLMENT: Type.Boolean({
+    default: false,
+    description: 'true: every supplier order waits for an admin to advance it (fulfillment mode manual)',
+  }),
+  FULFILLMENT_STAGE_MS: int(
+    15_000,
+    0,
+    86_400_000,
+    'Duration of each simulated fulfillment stage (processing, shipped, delivered)',
+  ),
+  DROPSHIP_POLL_MS: int(10_000, 1, 3_600_000, "How often the dropshipper's API is polled"),
 });
 
 const trimSlash = (url: string): string => url.replace(/\/+$/, '');
 
-/** Where the catalog read model lives. */
-export type SearchSettings =
-  | { engine: 'sqlite' }
-  | { engine: 'elasticsearch'; url: string; indexPrefix: string; installIndices: boolean };
-
-const searchProblems = (env: Record<string, string | undefined>): string[] =>
-  env.SEARCH === 'elasticsearch' && !env.ELASTICSEARCH_URL
-    ? ['ELASTICSEARCH_URL: required when SEARCH=elasticsearch']
-    : [];
+/** The keys that select the stores: parsed on their own so their problems are listed with the rest. */
+const StoreSelectionSchema = Type.Object({
+  ...WriteStoreSettingsSchema.properties,
+  ...SearchSettingsSchema.properties,
+  CASSANDRA_KEYSPACE_GATEWAY: GatewayEnvSchema.properties.CASSANDRA_KEYSPACE_GATEWAY,
+});
 
 /** Parses the environment once (failing with every problem listed) into the gateway's settings. */
 export function loadConfig(env: Record<string, string | undefined> = process.env) {
-  const crossProblems = searchProblems(env);
-  let e: Static<typeof GatewayEnvSchema>;
-  try {
-    e = parseEnv(GatewayEnvSchema, env);
-  } catch (err) {
-    if (err instanceof ConfigError) throw new ConfigError([...err.problems, ...crossProblems]);
-    throw err;
-  }
-  if (crossProblems.length > 0) throw new ConfigError(crossProblems);
-  const url = e.ELASTICSEARCH_URL === undefined ? undefined : trimSlash(e.ELASTICSEARCH_URL);
-  // SEARCH=elasticsearch without a URL was refused above.
-  const search: SearchSettings =
-    url !== undefined && (e.SEARCH ?? 'elasticsearch') === 'elasticsearch'
-      ? { engine: 'elasticsearch', url, indexPrefix: e.ELASTICSEARCH_INDEX_PREFIX, installIndices: e.SCHEMA_SETUP }
-      : { engine: 'sqlite' };
+  const problems: string[] = [];
+  const attempt = <T>(fn: () => T): T | undefined => {
+    try {
+      return fn();
+    } catch (err) {
+      if (!(err instanceof ConfigError)) throw err;
+      problems.push(...err.problems);
+      return undefined;
+    }
+  };
+  const e = attempt(() => parseEnv(GatewayEnvSchema, env));
+  // A bad selection value is already listed by the full parse above.
+  const selection = e ?? attempt(() => parseEnv(StoreSelectionSchema, env));
+  const search = selection && attempt(() => searchSettings(selection));
+  const store =
+    selection && attempt(() => writeStoreSettings(selection, selection.CASSANDRA_KEYSPACE_GATEWAY));
+  if (!e || !search || !store) throw new ConfigError([...new Set(problems)]);
+
   const origins = e.CORS_ORIGINS.split(',')
     .map((o) => o.trim())
     .filter((o) => o.length > 0);
+  const orders: OrderSagaSettings = {
+    approvalThreshold: e.ORDER_APPROVAL_THRESHOLD,
+    approvalWindowMs: e.ORDER_APPROVAL_WINDOW_MS,
+    holdTtlSeconds: e.ORDER_HOLD_TTL_SECONDS,
+    returnWindowMs: e.ORDER_RETURN_WINDOW_MS,
+    fulfillmentMode: e.MANUAL_FULFILLMENT ? 'manual' : 'auto',
+    simulatedStageMs: e.FULFILLMENT_STAGE_MS,
+    dropshipPollMs: e.DROPSHIP_POLL_MS,
+  };
   return {
     host: e.HOST,
     port: e.PORT,
     sqlitePath: e.SQLITE_PATH,
+    /** Where the idempotency records live. */
+    store,
+    /** Where the read models (catalog, orders) live. */
     search,
     logLevel: e.LOG_LEVEL,
     publicUrl: e.PUBLIC_URL === undefined ? undefined : trimSlash(e.PUBLIC_URL),
@@ -82,7 +137,9 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       uiUrl: trimSlash(e.TEMPORAL_UI_URL),
       workflowResultTimeoutMs: e.WORKFLOW_RESULT_TIMEOUT_MS,
     },
+    orders,
   };
 }
 
 export type GatewayConfig = ReturnType<typeof loadConfig>;
+export type { SearchSettings, WriteStoreSettings };

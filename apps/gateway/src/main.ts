@@ -2,30 +2,38 @@ import { createLogger } from '@commerce/logging';
 import { openDatabase } from '@commerce/sqlite-store';
 import { build } from './app.js';
 import { loadConfig } from './config.js';
-import {
-  createSqliteIdempotencyStore,
-  migrateGatewayStore,
-} from './idempotency/sqlite-idempotency-store.js';
+import { openIdempotencyStore } from './idempotency/open-idempotency-store.js';
 import { openCatalogReadModel } from './read-model/open-catalog-read-model.js';
+import { openOrderSearchReader } from './read-model/open-order-search.js';
 import { createTemporalClientProvider } from './temporal/temporal-client-provider.js';
 
 const SHUTDOWN_GRACE_MS = 10_000;
 
-/** Process entry: config → logger → SQLite → read model (SEARCH) → Temporal client → build → listen. */
+/**
+ * Process entry: config → logger → SQLite → idempotency store (STORE) → read models (SEARCH) →
+ * Temporal client → build → listen.
+ */
 async function main(): Promise<void> {
   const config = loadConfig();
   const logger = createLogger({ name: 'gateway', level: config.logLevel });
 
   const db = openDatabase({ filename: config.sqlitePath });
-  migrateGatewayStore(db);
+  const idempotency = await openIdempotencyStore(config.store, db);
   const { readModel, close: closeReadModel } = await openCatalogReadModel(config.search, db);
+  const orders = await openOrderSearchReader(config.search, db);
   const temporal = createTemporalClientProvider({
     address: config.temporal.address,
     namespace: config.temporal.namespace,
   });
-  const idempotencyStore = createSqliteIdempotencyStore({ db });
 
-  const app = await build({ config, logger, readModel, temporal, idempotencyStore });
+  const app = await build({
+    config,
+    logger,
+    readModel,
+    orderSearch: orders.orderSearch,
+    temporal,
+    idempotencyStore: idempotency.store,
+  });
 
   let stopping = false;
   const shutdown = (signal: NodeJS.Signals): void => {
@@ -43,7 +51,9 @@ async function main(): Promise<void> {
     app
       .close()
       .then(() => temporal.close())
+      .then(() => orders.close())
       .then(() => closeReadModel())
+      .then(() => idempotency.close())
       .then(() => {
         db.close();
         logger.info('stopped');
@@ -73,6 +83,8 @@ async function main(): Promise<void> {
       temporal: config.temporal.address,
       sqlite: config.sqlitePath,
       search: config.search.engine,
+      idempotency: idempotency.description,
+      orders: orders.description,
     },
     'gateway listening',
   );

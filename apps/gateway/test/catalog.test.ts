@@ -208,7 +208,11 @@ describe.each(BACKENDS.map((b) => [b.name, b] as const))(
         expect(ready.statusCode, ready.body).toBe(200);
         expect(json(ready)).toMatchObject({
           status: 'ready',
-          checks: { temporal: { status: 'up' }, readModel: { status: 'up' } },
+          checks: {
+            temporal: { status: 'up' },
+            readModel: { status: 'up' },
+            orderSearch: { status: 'up' },
+          },
         });
       });
     });

@@ -33,6 +33,18 @@ const EXPECTED_OPERATIONS = {
   'get /v1/collections/{handle}': 'getCollection',
   'get /v1/admin/inventory/{sku}': 'getStockLevel',
   'put /v1/admin/inventory/{sku}': 'setStockLevel',
+  'post /v1/orders': 'createOrder',
+  'get /v1/orders/{orderId}': 'getOrder',
+  'get /v1/orders/{orderId}/timeline': 'getOrderTimeline',
+  'post /v1/orders/{orderId}/cancel': 'cancelOrder',
+  'post /v1/orders/{orderId}/returns': 'requestOrderReturn',
+  'get /v1/admin/orders': 'searchOrders',
+  'post /v1/admin/orders/{orderId}/approval': 'decideOrderApproval',
+  'post /v1/admin/orders/{orderId}/status': 'updateOrderStatus',
+  'post /v1/admin/orders/{orderId}/notes': 'addOrderNote',
+  'post /v1/admin/orders/{orderId}/returns/{returnId}/decision': 'decideOrderReturn',
+  'post /v1/admin/orders/{orderId}/returns/{returnId}/receive': 'receiveOrderReturn',
+  'post /v1/admin/fulfillments/{orderId}/advance': 'advanceFulfillment',
 };
 
 describe('the OpenAPI document and Swagger UI', () => {
@@ -77,10 +89,15 @@ describe('the OpenAPI document and Swagger UI', () => {
 
   it('describes every success response', () => {
     for (const { key, op } of operations()) {
-      const ok = (op.responses as Record<string, { description?: string }>)['200'];
+      const responses = op.responses as Record<string, { description?: string }>;
+      const success = Object.keys(responses).filter((status) => status.startsWith('2'));
+      expect(success, key).toHaveLength(1);
+      const ok = responses[success[0]!];
       expect(ok?.description, key).toBeTruthy();
       expect(ok?.description, key).not.toBe('Default Response');
     }
+    expect(Object.keys(doc.paths['/v1/orders']!.post!.responses)).toContain('201');
+    expect(Object.keys(doc.paths['/v1/orders/{orderId}/returns']!.post!.responses)).toContain('201');
   });
 
   it('documents problem+json error responses referencing the shared Problem schema', () => {
@@ -96,8 +113,11 @@ describe('the OpenAPI document and Swagger UI', () => {
       for (const [status, response] of errors) {
         const schema = response.content?.['application/problem+json']?.schema;
         expect(schema, `${key} ${status}`).toBeDefined();
-        if (!(key === 'get /readyz' && status === '503'))
-          expect(schema?.$ref, `${key} ${status}`).toBe('#/components/schemas/Problem');
+        if (key === 'get /readyz' && status === '503') continue;
+        // A refused order's problem also names the order (orderId, links): OrderProblem.
+        if (key === 'post /v1/orders' && ['402', '409'].includes(status))
+          expect(schema?.$ref, `${key} ${status}`).toBe('#/components/schemas/OrderProblem');
+        else expect(schema?.$ref, `${key} ${status}`).toBe('#/components/schemas/Problem');
       }
     }
     const put = doc.paths['/v1/admin/inventory/{sku}']!.put!;
@@ -129,8 +149,30 @@ describe('the OpenAPI document and Swagger UI', () => {
 
   it('names shared components after their contract schemas', () => {
     expect(Object.keys(doc.components.schemas)).toEqual(
-      expect.arrayContaining(['Problem', 'Money', 'Product']),
+      expect.arrayContaining([
+        'Problem',
+        'Money',
+        'Product',
+        'OrderSagaState',
+        'OrderView',
+        'TimelineEntry',
+        'Address',
+        'Customer',
+        'PaymentMethod',
+        'OrderProblem',
+      ]),
     );
+    const order = doc.paths['/v1/orders/{orderId}']!.get!.responses['200']!.content!['application/json']!
+      .schema as Record<string, unknown>;
+    expect(JSON.stringify(order)).toContain('#/components/schemas/OrderSagaState');
+    expect(JSON.stringify(order)).toContain('#/components/schemas/OrderView');
+    const create = doc.paths['/v1/orders']!.post!;
+    expect(create.tags).toEqual(['orders']);
+    expect(create.parameters).toEqual(
+      expect.arrayContaining([expect.objectContaining({ in: 'header', name: 'idempotency-key' })]),
+    );
+    for (const status of ['400', '402', '409', '422', '503', '504'])
+      expect(Object.keys(create.responses)).toContain(status);
     const search = doc.paths['/v1/products']!.get!.responses['200']!.content!['application/json']!
       .schema as Record<string, unknown>;
     expect(JSON.stringify(search)).toContain('#/components/schemas/Product');

@@ -1,8 +1,20 @@
-import { ActivityFailure, ApplicationFailure, WorkflowFailedError } from '@temporalio/client';
+import {
+  ActivityFailure,
+  ApplicationFailure,
+  WorkflowFailedError,
+  WorkflowUpdateFailedError,
+} from '@temporalio/client';
+import { FulfillmentFailure } from '@commerce/contracts/fulfillment';
 import { InventoryFailure } from '@commerce/contracts/inventory';
+import { OmsFailure } from '@commerce/contracts/oms';
+import { OrderSagaFailure } from '@commerce/contracts/order-saga';
 import { describe, expect, it } from 'vitest';
 import { ERROR_CATALOGUE } from './error-catalogue.js';
-import { FAILURE_TYPE_CODES } from './failure-codes.js';
+import {
+  DOMAIN_FAILURE_TABLES,
+  FAILURE_TYPE_CODES,
+  conflictingFailureTypes,
+} from './failure-codes.js';
 import { HttpProblem } from './http-problem.js';
 import { toHttpProblem } from './to-http-problem.js';
 
@@ -20,13 +32,50 @@ function failedWorkflow(failure: ApplicationFailure): WorkflowFailedError {
 }
 
 describe('error classification', () => {
-  it('maps every inventory failure type to a catalogued 4xx code', () => {
-    expect(Object.keys(FAILURE_TYPE_CODES).sort()).toEqual(Object.values(InventoryFailure).sort());
-    for (const code of Object.values(FAILURE_TYPE_CODES)) {
-      const { status } = ERROR_CATALOGUE[code];
-      expect(status).toBeGreaterThanOrEqual(400);
-      expect(status).toBeLessThan(500);
+  it('has a code for every failure type each domain declares, from that domain\'s own table', () => {
+    const declared = {
+      inventory: InventoryFailure,
+      'order-saga': OrderSagaFailure,
+      oms: OmsFailure,
+      fulfillment: FulfillmentFailure,
+    } as const;
+    for (const [domain, failures] of Object.entries(declared)) {
+      const table = DOMAIN_FAILURE_TABLES[domain as keyof typeof declared];
+      expect(Object.keys(table).sort(), domain).toEqual(Object.values(failures).sort());
     }
+    expect(conflictingFailureTypes()).toEqual([]);
+  });
+
+  it('maps every failure type to a catalogued error status (4xx, or 503 for a transient provider outage)', () => {
+    for (const [type, code] of Object.entries(FAILURE_TYPE_CODES)) {
+      expect(Object.hasOwn(ERROR_CATALOGUE, code), `${type} → ${code}`).toBe(true);
+      const { status } = ERROR_CATALOGUE[code];
+      if (code === 'payment_provider_unavailable') expect(status).toBe(503);
+      else expect(status, `${type} → ${code}`).toBeGreaterThanOrEqual(400);
+      if (code !== 'payment_provider_unavailable') expect(status).toBeLessThan(500);
+    }
+    expect(FAILURE_TYPE_CODES[OrderSagaFailure.PaymentDeclined]).toBe('payment_declined');
+    expect(ERROR_CATALOGUE.payment_declined.status).toBe(402);
+    expect(FAILURE_TYPE_CODES[OmsFailure.OrderNotFound]).toBe('order_not_found');
+    expect(FAILURE_TYPE_CODES[FulfillmentFailure.NothingToAdvance]).toBe('nothing_to_advance');
+  });
+
+  it('finds the failure of an update rejected by its validator', () => {
+    const rejected = new WorkflowUpdateFailedError(
+      'Workflow Update failed',
+      ApplicationFailure.nonRetryable('the order shipped already', OrderSagaFailure.AlreadyShipped),
+    );
+    expect(toHttpProblem(rejected)).toMatchObject({
+      code: 'order_already_shipped',
+      status: 409,
+      detail: 'the order shipped already',
+    });
+  });
+
+  it('reports two domains claiming one failure type', () => {
+    expect(
+      conflictingFailureTypes({ a: { XError: 'bad_request' }, b: { XError: 'bad_request' } }),
+    ).toEqual([{ type: 'XError', domains: ['a', 'b'] }]);
   });
 
   it('finds the ApplicationFailure type inside a failed workflow', () => {

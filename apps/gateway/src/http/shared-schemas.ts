@@ -1,14 +1,47 @@
 import type { TSchema } from '@sinclair/typebox';
 import type { FastifyInstance } from 'fastify';
-import { MoneySchema, ProblemSchema } from '@commerce/contracts/common/schemas';
+import {
+  AddressSchema,
+  CustomerSchema,
+  MoneySchema,
+  OrderLineSchema,
+  OrderTotalsSchema,
+  ProblemSchema,
+} from '@commerce/contracts/common/schemas';
+import { FulfillmentStateSchema } from '@commerce/contracts/fulfillment/schemas';
 import { ProductViewSchema } from '@commerce/contracts/inventory/schemas';
+import {
+  OrderSearchDocumentSchema,
+  OrderViewSchema,
+  TimelineEntrySchema,
+} from '@commerce/contracts/oms/schemas';
+import {
+  OrderSagaStateSchema,
+  PaymentMethodSchema,
+} from '@commerce/contracts/order-saga/schemas';
+import { OrderProblemSchema } from '../routes/orders/schemas.js';
 
 /**
  * Contract schemas that carry an `$id` become OpenAPI components and are registered with Fastify
  * once. Contract schemas embed them inline (e.g. Money inside Product), which Ajv and
  * fast-json-stringify reject as duplicate ids, so every embedded occurrence is replaced by a `$ref`.
  */
-export const SHARED_SCHEMAS: readonly TSchema[] = [ProblemSchema, MoneySchema, ProductViewSchema];
+export const SHARED_SCHEMAS: readonly TSchema[] = [
+  ProblemSchema,
+  MoneySchema,
+  ProductViewSchema,
+  AddressSchema,
+  CustomerSchema,
+  OrderLineSchema,
+  OrderTotalsSchema,
+  PaymentMethodSchema,
+  OrderSagaStateSchema,
+  OrderViewSchema,
+  TimelineEntrySchema,
+  OrderSearchDocumentSchema,
+  FulfillmentStateSchema,
+  OrderProblemSchema,
+];
 
 const SCHEMA_MAP_KEYWORDS = new Set([
   'properties',

@@ -1,4 +1,5 @@
 import { mkdtempSync, rmSync } from 'node:fs';
+import { createCassandraClient } from '@commerce/cassandra-store';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -14,15 +15,20 @@ import {
   buildFixtureStockLevels,
 } from '@commerce/catalog-search/testing';
 import { createLogger } from '@commerce/logging';
+import type { OrderSearch } from '@commerce/order-search';
+import {
+  dropOrderSearchIndices,
+  openElasticsearchOrderSearch,
+} from '@commerce/order-search/elasticsearch';
+import { openOrderSearch } from '@commerce/order-search/open';
 import { openDatabase, type SqliteDatabase } from '@commerce/sqlite-store';
 import { requireTestStores, uniqueStoreName } from '@commerce/test-kit/stores';
 import { testTemporalAddress, testTemporalNamespace } from '@commerce/test-kit/temporal';
 import { build, type GatewayApp } from '../../src/app.js';
 import { loadConfig } from '../../src/config.js';
-import {
-  createSqliteIdempotencyStore,
-  migrateGatewayStore,
-} from '../../src/idempotency/sqlite-idempotency-store.js';
+import { openIdempotencyStore } from '../../src/idempotency/open-idempotency-store.js';
+import type { IdempotencyStore } from '../../src/idempotency/idempotency-store.js';
+import { migrateGatewayStore } from '../../src/idempotency/sqlite-idempotency-store.js';
 import { openCatalogReadModel } from '../../src/read-model/open-catalog-read-model.js';
 import {
   createTemporalClientProvider,
@@ -42,8 +48,23 @@ export interface HarnessOptions {
    * unique index prefix that close() drops.
    */
   search?: 'sqlite' | 'elasticsearch';
+  /**
+   * Use this Elasticsearch index prefix (shared with worker processes of the same test) instead of
+   * a unique one; the caller drops the indices. Only with `search: 'elasticsearch'`.
+   */
+  indexPrefix?: string;
+  /**
+   * Where the idempotency records live, through the gateway's own config (STORE): the test's SQLite
+   * file (default) or the run's Cassandra under `keyspace` (default: a unique one that close() drops).
+   */
+  store?: 'sqlite' | 'cassandra';
+  keyspace?: string;
   /** The run's real dev server (default) or a closed local port. */
   temporal?: 'test-server' | 'unreachable';
+  /** Temporal namespace (default: the run's test namespace). */
+  namespace?: string;
+  /** More gateway settings (e.g. ORDER_APPROVAL_WINDOW_MS, FULFILLMENT_STAGE_MS). */
+  env?: Record<string, string>;
   /** Use this database file instead of a new one in a temp folder. */
   dbFile?: string;
   workflowResultTimeoutMs?: number;
@@ -57,6 +78,9 @@ export interface GatewayHarness {
   db: SqliteDatabase;
   dbFile: string;
   readModel: CatalogReadModel;
+  /** The orders projection, writer half included (tests may seed it). */
+  orderSearch: OrderSearch;
+  idempotencyStore: IdempotencyStore;
   temporal: TemporalClientProvider;
   /** Every log line the gateway wrote, parsed. */
   logs: Record<string, unknown>[];
@@ -94,17 +118,31 @@ export async function createGatewayHarness(options: HarnessOptions = {}): Promis
 
   const address =
     options.temporal === 'unreachable' ? `127.0.0.1:${await closedPort()}` : testTemporalAddress();
-  const namespace = options.temporal === 'unreachable' ? 'default' : testTemporalNamespace();
+  const namespace =
+    options.temporal === 'unreachable' ? 'default' : (options.namespace ?? testTemporalNamespace());
   const temporal = createTemporalClientProvider({ address, namespace, connectTimeoutMs: 2_000 });
+  const ownIndices = options.search === 'elasticsearch' && options.indexPrefix === undefined;
   const indexPrefix =
-    options.search === 'elasticsearch' ? `${uniqueStoreName('gateway')}_` : undefined;
+    options.search === 'elasticsearch'
+      ? (options.indexPrefix ?? `${uniqueStoreName('gateway')}_`)
+      : undefined;
+  const ownKeyspace = options.store === 'cassandra' && options.keyspace === undefined;
+  const keyspace =
+    options.store === 'cassandra' ? (options.keyspace ?? uniqueStoreName('gateway')) : undefined;
   const config = loadConfig({
+    ...options.env,
     ADMIN_BOOTSTRAP_TOKEN: ADMIN_TOKEN,
     TEMPORAL_ADDRESS: address,
     TEMPORAL_NAMESPACE: namespace,
     TEMPORAL_UI_URL,
     SQLITE_PATH: dbFile,
     SEARCH: options.search ?? 'sqlite',
+    STORE: options.store ?? 'sqlite',
+    ...(keyspace !== undefined && {
+      CASSANDRA_CONTACT_POINTS: requireTestStores().cassandra.contactPoints.join(','),
+      CASSANDRA_LOCAL_DATACENTER: requireTestStores().cassandra.localDataCenter,
+      CASSANDRA_KEYSPACE_GATEWAY: keyspace,
+    }),
     ...(indexPrefix !== undefined && {
       ELASTICSEARCH_URL: requireTestStores().elasticsearchUrl,
       ELASTICSEARCH_INDEX_PREFIX: indexPrefix,
@@ -118,6 +156,8 @@ export async function createGatewayHarness(options: HarnessOptions = {}): Promis
   });
   const opened = await openCatalogReadModel(config.search, db);
   const { readModel } = opened;
+  const orders = await openOrderSearch({ search: config.search, db });
+  const idempotency = await openIdempotencyStore(config.store, db);
   if (options.seed) {
     const products = buildFixtureProducts();
     await readModel.upsertCollections(buildFixtureCollections());
@@ -129,8 +169,9 @@ export async function createGatewayHarness(options: HarnessOptions = {}): Promis
     config,
     logger,
     readModel,
+    orderSearch: orders.search,
     temporal,
-    idempotencyStore: createSqliteIdempotencyStore({ db }),
+    idempotencyStore: idempotency.store,
     // Short deadlines only where Temporal is meant to be unreachable; a real server on a loaded
     // 2-core CI machine can take a few seconds to answer.
     timeouts:
@@ -146,24 +187,48 @@ export async function createGatewayHarness(options: HarnessOptions = {}): Promis
     db,
     dbFile,
     readModel,
+    orderSearch: orders.search,
+    idempotencyStore: idempotency.store,
     temporal,
     logs,
     async close() {
       await app.close();
       await temporal.close();
+      await orders.close();
       await opened.close();
-      if (config.search.engine === 'elasticsearch') {
+      await idempotency.close();
+      if (config.search.engine === 'elasticsearch' && ownIndices) {
         const es = await openElasticsearchCatalogReadModel({
           node: config.search.url,
           installIndices: false,
         });
         await dropCatalogReadModelIndices(es.client, { prefix: config.search.indexPrefix });
         await es.close();
+        const ordersEs = await openElasticsearchOrderSearch({
+          node: config.search.url,
+          indexPrefix: config.search.indexPrefix,
+          installIndices: false,
+        });
+        await dropOrderSearchIndices(ordersEs.client, { prefix: config.search.indexPrefix });
+        await ordersEs.close();
+      }
+      if (config.store.store === 'cassandra' && ownKeyspace) {
+        await dropTestKeyspace(config.store.keyspace);
       }
       db.close();
       if (dir) rmSync(dir, { recursive: true, force: true });
     },
   };
+}
+
+/** Drops a keyspace on the run's Cassandra. */
+export async function dropTestKeyspace(keyspace: string): Promise<void> {
+  const client = createCassandraClient({ ...requireTestStores().cassandra, applicationName: 'gateway-tests' });
+  try {
+    await client.execute(`DROP KEYSPACE IF EXISTS ${keyspace}`, [], { readTimeout: 60_000 });
+  } finally {
+    await client.shutdown();
+  }
 }
 
 /** The parsed JSON body of an inject() response. */

@@ -178,12 +178,12 @@ export const OrderSagaStateSchema = Type.Object(
     total: MoneySchema,
     requiresApproval: Type.Boolean(),
     approval: Type.Union([
-      Type.Intersect([ApprovalDecisionSchema, Type.Object({ decidedAt: TimestampSchema })]),
+      Type.Composite([ApprovalDecisionSchema, Type.Object({ decidedAt: TimestampSchema })], { additionalProperties: false }),
       Type.Null(),
     ]),
     approvalDeadline: Type.Union([TimestampSchema, Type.Null()]),
     cancellation: Type.Union([
-      Type.Intersect([CancelOrderRequestSchema, Type.Object({ requestedAt: TimestampSchema })]),
+      Type.Composite([CancelOrderRequestSchema, Type.Object({ requestedAt: TimestampSchema })], { additionalProperties: false }),
       Type.Null(),
     ]),
     payment: Type.Object(

@@ -28,6 +28,11 @@ export default fp<SwaggerPluginOptions>(
         ],
         tags: [
           { name: 'catalog', description: 'Products and collections (public, read-only)' },
+          {
+            name: 'orders',
+            description:
+              'Orders placed through the API: create, status and saga progress, timeline, cancel, returns',
+          },
           { name: 'admin', description: 'Back-office operations (bearer token required)' },
           { name: 'operations', description: 'Health, readiness and the API description' },
         ],

@@ -12,7 +12,7 @@ export interface HealthRoutesOptions {
 
 type CheckResult = { status: 'up' | 'down'; latencyMs: number };
 
-/** /healthz (the process is up) and /readyz (Temporal and the read model answer). */
+/** /healthz (the process is up) and /readyz (Temporal and the read models answer). */
 const healthRoutes: FastifyPluginCallbackTypebox<HealthRoutesOptions> = (app, options, done) => {
   const { checkTimeoutMs } = options;
 
@@ -59,7 +59,7 @@ const healthRoutes: FastifyPluginCallbackTypebox<HealthRoutesOptions> = (app, op
         operationId: 'getReadiness',
         tags: ['operations'],
         querystring: NoQuerySchema,
-        summary: 'Readiness: Temporal and the catalog read model are reachable',
+        summary: 'Readiness: Temporal and the read models (catalog, orders) are reachable',
         response: {
           200: described(ReadinessSchema, 'Every dependency answered'),
           ...errorResponses(),
@@ -71,11 +71,12 @@ const healthRoutes: FastifyPluginCallbackTypebox<HealthRoutesOptions> = (app, op
       },
     },
     async () => {
-      const [temporal, readModel] = await Promise.all([
+      const [temporal, readModel, orderSearch] = await Promise.all([
         check('temporal', () => app.temporal.ping(checkTimeoutMs)),
         check('readModel', () => app.readModel.ping()),
+        check('orderSearch', () => app.orderSearch.ping()),
       ]);
-      const checks = { temporal, readModel };
+      const checks = { temporal, readModel, orderSearch };
       const down = Object.entries(checks)
         .filter(([, c]) => c.status === 'down')
         .map(([name]) => name);

@@ -14,6 +14,7 @@ export const DependencyStatusSchema = Type.Object({
 export const ReadinessChecksSchema = Type.Object({
   temporal: DependencyStatusSchema,
   readModel: DependencyStatusSchema,
+  orderSearch: DependencyStatusSchema,
 });
 
 export const ReadinessSchema = Type.Object({
