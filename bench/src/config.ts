@@ -61,3 +61,22 @@ export function loadBenchSettings(env: Record<string, string | undefined> = proc
     elasticsearchUrl: nonEmpty(env.ELASTICSEARCH_URL)?.replace(/\/+$/, ''),
   };
 }
+
+export interface OrderBenchSettings {
+  concurrency: number;
+  seconds: number;
+  rounds: number;
+  scale: string;
+}
+
+/** The order benchmark's settings (BENCH_CONCURRENCY, BENCH_SECONDS, BENCH_ROUNDS, BENCH_SCALE). */
+export function loadOrderBenchSettings(env: Record<string, string | undefined> = process.env): OrderBenchSettings {
+  const scale = env.BENCH_SCALE ?? '0.1';
+  if (!(Number(scale) > 0)) throw new Error(`BENCH_SCALE must be a positive number, got ${JSON.stringify(scale)}`);
+  return {
+    concurrency: positiveInt('BENCH_CONCURRENCY', env.BENCH_CONCURRENCY, 8),
+    seconds: positiveInt('BENCH_SECONDS', env.BENCH_SECONDS, 8),
+    rounds: positiveInt('BENCH_ROUNDS', env.BENCH_ROUNDS, 3),
+    scale,
+  };
+}
