@@ -29,9 +29,9 @@ import {
   json,
   type GatewayHarness,
 } from './support/gateway-harness.js';
-import { spawnInventoryWorker, type InventoryWorkerProcess } from './support/inventory-worker.js';
 import { eventually } from './support/eventually.js';
 import { expectProblem } from './support/problem-assertions.js';
+import { spawnWorker, type WorkerProcess } from './support/worker-process.js';
 
 type StockUpdateResult = StockLevel & { links: { temporalUi: string } };
 
@@ -41,7 +41,7 @@ type StockUpdateResult = StockLevel & { links: { temporalUi: string } };
  */
 describe('admin inventory through the real inventory worker', () => {
   let h: GatewayHarness;
-  let worker: InventoryWorkerProcess;
+  let worker: WorkerProcess;
   let temporal: TestClient;
   let product: ProductView;
 
@@ -147,10 +147,12 @@ describe('admin inventory through the real inventory worker', () => {
 
   describe('with the inventory worker running', () => {
     beforeAll(async () => {
-      worker = spawnInventoryWorker({
-        temporalAddress: testTemporalAddress(),
-        temporalNamespace: testTemporalNamespace(),
-        sqlitePath: h.dbFile,
+      worker = spawnWorker('inventory', {
+        TEMPORAL_ADDRESS: testTemporalAddress(),
+        TEMPORAL_NAMESPACE: testTemporalNamespace(),
+        SQLITE_PATH: h.dbFile,
+        LOG_LEVEL: 'warn',
+        PROJECTOR_BATCH_WINDOW_MS: '50',
       });
       const importId = `gateway-test-${randomUUID()}`;
       try {

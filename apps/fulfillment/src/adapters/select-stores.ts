@@ -1,5 +1,5 @@
 import type { SearchSettings, WriteStoreSettings } from '@commerce/config';
-import { createCassandraClient } from '@commerce/cassandra-store';
+import { connectDomainKeyspace } from '@commerce/cassandra-store';
 import { createElasticsearchClient } from '@commerce/elasticsearch-store';
 import type { SqliteDatabase } from '@commerce/sqlite-store';
 import type { NotificationLog } from '../ports/notification-log.js';
@@ -7,7 +7,6 @@ import type { SupplierOrderRepository } from '../ports/supplier-order-repository
 import type { SupplierOrderSearch } from '../ports/supplier-order-search.js';
 import { createCassandraNotificationLog } from './cassandra/cassandra-notification-log.js';
 import { createCassandraSupplierOrderRepository } from './cassandra/cassandra-supplier-order-repository.js';
-import { migrateFulfillmentKeyspace } from './cassandra/migrate-fulfillment-keyspace.js';
 import { createElasticsearchSupplierOrderSearch } from './elasticsearch/elasticsearch-supplier-order-search.js';
 import { installSupplierOrderIndex } from './elasticsearch/supplier-order-index.js';
 import { migrateFulfillment, migrateFulfillmentSearch } from './sqlite/migrations.js';
@@ -40,25 +39,16 @@ export async function selectWriteStores(
       close: () => Promise.resolve(),
     };
   }
-  const { contactPoints, localDataCenter, keyspace, migrate } = settings;
-  // Migrating binds the client to the keyspace it creates; without it, the keyspace must exist.
-  const client = createCassandraClient({
-    contactPoints,
-    localDataCenter,
+  const { client, description, close } = await connectDomainKeyspace({
+    ...settings,
+    cqlFolder: 'fulfillment',
     applicationName: 'fulfillment-worker',
-    ...(migrate ? {} : { keyspace }),
   });
-  try {
-    if (migrate) await migrateFulfillmentKeyspace(client, keyspace);
-  } catch (error) {
-    await client.shutdown();
-    throw error;
-  }
   return {
     supplierOrders: createCassandraSupplierOrderRepository({ client }),
     notifications: createCassandraNotificationLog({ client }),
-    description: `cassandra ${contactPoints.join(',')} keyspace ${keyspace}`,
-    close: () => client.shutdown(),
+    description,
+    close,
   };
 }
 

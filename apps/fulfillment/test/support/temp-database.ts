@@ -1,31 +1,21 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { openDatabase, type SqliteDatabase } from '@commerce/sqlite-store';
+import { makeTempDatabase, type TempDatabase as TempSqlite } from '@commerce/test-kit/sqlite';
 import {
   migrateFulfillment,
   migrateFulfillmentSearch,
 } from '../../src/adapters/sqlite/migrations.js';
 
-export interface TempDatabase {
-  file: string;
-  db: SqliteDatabase;
-  cleanup(): void;
-}
+export type TempDatabase = TempSqlite<SqliteDatabase>;
 
-/** A real SQLite file in a fresh temp folder, migrated for fulfillment (write model and search). */
-export function createTempDatabase(prefix = 'fulfillment-'): TempDatabase {
-  const dir = mkdtempSync(join(tmpdir(), prefix));
-  const file = join(dir, 'commerce.db');
-  const db = openDatabase({ filename: file });
-  migrateFulfillment(db);
-  migrateFulfillmentSearch(db);
-  return {
-    file,
-    db,
-    cleanup() {
-      if (db.open) db.close();
-      rmSync(dir, { recursive: true, force: true });
-    },
-  };
-}
+/**
+ * `createTempDatabase(prefix?)`: a real SQLite file in a fresh temp folder, migrated for
+ * fulfillment (write model and search).
+ */
+export const createTempDatabase: (prefix?: string) => TempDatabase = makeTempDatabase({
+  open: openDatabase,
+  migrate: (db) => {
+    migrateFulfillment(db);
+    migrateFulfillmentSearch(db);
+  },
+  prefix: 'fulfillment-',
+});

@@ -1,9 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { existsSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { Client, types } from 'cassandra-driver';
-import { migrateKeyspace, type MigrateKeyspaceResult } from '@commerce/cassandra-store';
+import { migrateDomainKeyspace, type MigrateKeyspaceResult } from '@commerce/cassandra-store';
 import { systemClock, type Clock } from '../clock.js';
 import type {
   IdempotencyBegin,
@@ -12,34 +9,15 @@ import type {
   StoredResponse,
 } from './idempotency-store.js';
 
-/** The folder of the gateway keyspace's CQL files, relative to the workspace root. */
-export const GATEWAY_CQL_PATH = join('infra', 'cassandra', 'cql', 'gateway');
-
-/** infra/cassandra/cql/gateway of the workspace this module lives in (found by its pnpm-workspace.yaml). */
-export function gatewayCqlDir(from: string = dirname(fileURLToPath(import.meta.url))): string {
-  for (let dir = resolve(from); ; ) {
-    if (existsSync(join(dir, 'pnpm-workspace.yaml'))) return join(dir, GATEWAY_CQL_PATH);
-    const parent = dirname(dir);
-    if (parent === dir) {
-      throw new Error(
-        `no workspace root (pnpm-workspace.yaml) above ${from}: pass cqlDir to migrateGatewayKeyspace`,
-      );
-    }
-    dir = parent;
-  }
-}
-
 /**
- * Creates (if needed) and migrates the gateway keyspace. Pass a client without a keyspace (or
- * bound to this one). Idempotent; safe from several gateway replicas at once.
+ * Creates (if needed) and migrates the gateway keyspace from infra/cassandra/cql/gateway. Pass a
+ * client without a keyspace (or bound to this one). Idempotent; safe from several gateway replicas.
  */
-export function migrateGatewayKeyspace(
+export const migrateGatewayKeyspace = (
   client: Client,
   keyspace: string,
-  cqlDir: string = gatewayCqlDir(),
-): Promise<MigrateKeyspaceResult> {
-  return migrateKeyspace(client, { keyspace, cqlDir });
-}
+): Promise<MigrateKeyspaceResult> =>
+  migrateDomainKeyspace(client, { keyspace, cqlFolder: 'gateway' });
 
 export interface CassandraIdempotencyStoreOptions {
   /** A client bound to the gateway keyspace. */

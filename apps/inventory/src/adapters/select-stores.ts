@@ -1,11 +1,10 @@
-import { createCassandraClient } from '@commerce/cassandra-store';
+import { connectDomainKeyspace } from '@commerce/cassandra-store';
 import type { SqliteDatabase } from '@commerce/sqlite-store';
 import type { WriteStoreSettings } from '../config.js';
 import type { CatalogRepository } from '../ports/catalog-repository.js';
 import type { StockRepository } from '../ports/stock-repository.js';
 import { createCassandraCatalogRepository } from './cassandra/cassandra-catalog-repository.js';
 import { createCassandraStockRepository } from './cassandra/cassandra-stock-repository.js';
-import { migrateInventoryKeyspace } from './cassandra/migrate-inventory-keyspace.js';
 import { migrateInventory } from './sqlite/migrations.js';
 import { createSqliteCatalogRepository } from './sqlite/sqlite-catalog-repository.js';
 import { createSqliteStockRepository } from './sqlite/sqlite-stock-repository.js';
@@ -26,7 +25,10 @@ export interface SelectedStores {
  * inventory keyspace in Cassandra (created and migrated here, idempotently and safely from
  * several replicas at once).
  */
-export async function selectStores(settings: WriteStoreSettings, db: SqliteDatabase): Promise<SelectedStores> {
+export async function selectStores(
+  settings: WriteStoreSettings,
+  db: SqliteDatabase,
+): Promise<SelectedStores> {
   if (settings.store === 'sqlite') {
     migrateInventory(db);
     return {
@@ -36,24 +38,15 @@ export async function selectStores(settings: WriteStoreSettings, db: SqliteDatab
       close: () => Promise.resolve(),
     };
   }
-  const { contactPoints, localDataCenter, keyspace, migrate } = settings;
-  // Migrating binds the client to the keyspace it creates; without it, the keyspace must exist.
-  const client = createCassandraClient({
-    contactPoints,
-    localDataCenter,
+  const { client, description, close } = await connectDomainKeyspace({
+    ...settings,
+    cqlFolder: 'inventory',
     applicationName: 'inventory-worker',
-    ...(migrate ? {} : { keyspace }),
   });
-  try {
-    if (migrate) await migrateInventoryKeyspace(client, keyspace);
-  } catch (error) {
-    await client.shutdown();
-    throw error;
-  }
   return {
     catalog: createCassandraCatalogRepository({ client }),
     stock: createCassandraStockRepository({ client }),
-    description: `cassandra ${contactPoints.join(',')} keyspace ${keyspace}`,
-    close: () => client.shutdown(),
+    description,
+    close,
   };
 }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { CatalogLineSchema } from '@commerce/contracts/inventory/schemas';
 import type { CatalogProductInput } from '@commerce/contracts/inventory';
-import { schemaProblems } from '../validation/check-schema.js';
+import { schemaProblems } from '@commerce/activity-kit/schema-check';
 import { DEFAULT_CATALOG_SEED, GENERATED_COLLECTIONS, generatedCatalog } from './generated-catalog.js';
 import { generateProduct } from './generate-product.js';
 import { createPrng } from './prng.js';

@@ -1,6 +1,6 @@
 import { CatalogCollectionLineSchema, CatalogProductInputSchema } from '@commerce/contracts/inventory/schemas';
 import type { CatalogLine } from '@commerce/contracts/inventory';
-import { schemaProblems } from '../validation/check-schema.js';
+import { schemaProblems } from '@commerce/activity-kit/schema-check';
 
 export type ParsedLine = { value: CatalogLine } | { error: string };
 

@@ -11,10 +11,9 @@
 // keyspace must be named bench_* (it is created, migrated, and dropped at the end).
 import { existsSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { createCassandraClient } from '@commerce/cassandra-store';
+import { createCassandraClient, migrateDomainKeyspace } from '@commerce/cassandra-store';
 import { openDatabase } from '@commerce/sqlite-store';
 import type { StockRepository } from '../ports/stock-repository.js';
-import { migrateInventoryKeyspace } from '../adapters/cassandra/migrate-inventory-keyspace.js';
 import { createCassandraStockRepository } from '../adapters/cassandra/cassandra-stock-repository.js';
 import { migrateInventory } from '../adapters/sqlite/migrations.js';
 import { createSqliteStockRepository } from '../adapters/sqlite/sqlite-stock-repository.js';
@@ -91,7 +90,7 @@ async function openStore(): Promise<OpenedStore> {
       await client.shutdown();
     };
     try {
-      await migrateInventoryKeyspace(client, keyspace);
+      await migrateDomainKeyspace(client, { keyspace, cqlFolder: 'inventory' });
       return { stock: createCassandraStockRepository({ client }), description: `cassandra ${contactPoints.join(',')} keyspace ${keyspace}`, close };
     } catch (error) {
       await close();

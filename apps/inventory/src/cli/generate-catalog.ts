@@ -8,8 +8,8 @@ import { once } from 'node:events';
 import { parseArgs } from 'node:util';
 import cliProgress from 'cli-progress';
 import { CatalogSourceSchema } from '@commerce/contracts/inventory/schemas';
+import { schemaProblems } from '@commerce/activity-kit/schema-check';
 import { DEFAULT_CATALOG_SEED, generatedCatalog } from '../catalog/generated-catalog.js';
-import { schemaProblems } from '../validation/check-schema.js';
 
 const USAGE = 'usage: generate-catalog [--scale N] [--seed S] --out file.ndjson';
 

@@ -1,11 +1,10 @@
-import { createCassandraClient } from '@commerce/cassandra-store';
+import { connectDomainKeyspace } from '@commerce/cassandra-store';
 import type { WriteStoreSettings } from '@commerce/config';
 import { openDatabase, type SqliteDatabase } from '@commerce/sqlite-store';
 import type { OrderRepository } from '../ports/order-repository.js';
 import type { TimelineRepository } from '../ports/timeline-repository.js';
 import { createCassandraOrderRepository } from './cassandra/cassandra-order-repository.js';
 import { createCassandraTimelineRepository } from './cassandra/cassandra-timeline-repository.js';
-import { migrateOmsKeyspace } from './cassandra/migrate-oms-keyspace.js';
 import { migrateOms } from './sqlite/migrations.js';
 import { createSqliteOrderRepository } from './sqlite/sqlite-order-repository.js';
 import { createSqliteTimelineRepository } from './sqlite/sqlite-timeline-repository.js';
@@ -24,7 +23,10 @@ export interface SelectedStores {
  * share an open one), or the oms keyspace in Cassandra (created and migrated here when `migrate`,
  * idempotently and safely from several replicas).
  */
-export async function selectStores(settings: WriteStoreSettings, options: { db?: SqliteDatabase } = {}): Promise<SelectedStores> {
+export async function selectStores(
+  settings: WriteStoreSettings,
+  options: { db?: SqliteDatabase } = {},
+): Promise<SelectedStores> {
   if (settings.store === 'sqlite') {
     const db = options.db ?? openDatabase({ filename: settings.sqlitePath });
     migrateOms(db);
@@ -38,19 +40,15 @@ export async function selectStores(settings: WriteStoreSettings, options: { db?:
       },
     };
   }
-  const { contactPoints, localDataCenter, keyspace, migrate } = settings;
-  // Migrating binds the client to the keyspace it creates; without it, the keyspace must exist.
-  const client = createCassandraClient({ contactPoints, localDataCenter, applicationName: 'oms-worker', ...(migrate ? {} : { keyspace }) });
-  try {
-    if (migrate) await migrateOmsKeyspace(client, keyspace);
-  } catch (error) {
-    await client.shutdown();
-    throw error;
-  }
+  const { client, description, close } = await connectDomainKeyspace({
+    ...settings,
+    cqlFolder: 'oms',
+    applicationName: 'oms-worker',
+  });
   return {
     orders: createCassandraOrderRepository({ client }),
     timeline: createCassandraTimelineRepository({ client }),
-    description: `cassandra ${contactPoints.join(',')} keyspace ${keyspace}`,
-    close: () => client.shutdown(),
+    description,
+    close,
   };
 }

@@ -1,21 +1,12 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { openDatabase, type SqliteDatabase } from '@commerce/sqlite-store';
+import { makeTempDatabase, type TempDatabase as TempSqlite } from '@commerce/test-kit/sqlite';
 import { migrateOms } from '../../src/adapters/sqlite/migrations.js';
 
-/** A fresh, migrated database file in a temp folder; cleanup closes and deletes it. */
-export function createTempDatabase(prefix = 'oms-'): { db: SqliteDatabase; path: string; cleanup: () => void } {
-  const dir = mkdtempSync(join(tmpdir(), prefix));
-  const path = join(dir, 'commerce.db');
-  const db = openDatabase({ filename: path });
-  migrateOms(db);
-  return {
-    db,
-    path,
-    cleanup: () => {
-      if (db.open) db.close();
-      rmSync(dir, { recursive: true, force: true });
-    },
-  };
-}
+export type TempDatabase = TempSqlite<SqliteDatabase>;
+
+/** `createTempDatabase(prefix?)`: a real SQLite file in a fresh temp folder, migrated for oms. */
+export const createTempDatabase: (prefix?: string) => TempDatabase = makeTempDatabase({
+  open: openDatabase,
+  migrate: migrateOms,
+  prefix: 'oms-',
+});

@@ -1,9 +1,8 @@
 import type { WriteStoreSettings } from '@commerce/config';
-import { createCassandraClient } from '@commerce/cassandra-store';
+import { connectDomainKeyspace } from '@commerce/cassandra-store';
 import { openDatabase } from '@commerce/sqlite-store';
 import type { PaymentLedgerRepository } from '../ports/payment-ledger.js';
 import { createCassandraPaymentLedger } from './cassandra/cassandra-payment-ledger.js';
-import { migrateOrderSagaKeyspace } from './cassandra/migrate-order-saga-keyspace.js';
 import { migrateOrderSaga } from './sqlite/migrations.js';
 import { createSqlitePaymentLedger } from './sqlite/sqlite-payment-ledger.js';
 
@@ -38,23 +37,14 @@ export async function selectStores(settings: WriteStoreSettings): Promise<Select
       },
     };
   }
-  const { contactPoints, localDataCenter, keyspace, migrate } = settings;
-  // Migrating binds the client to the keyspace it creates; without it, the keyspace must exist.
-  const client = createCassandraClient({
-    contactPoints,
-    localDataCenter,
+  const { client, description, close } = await connectDomainKeyspace({
+    ...settings,
+    cqlFolder: 'order_saga',
     applicationName: 'order-saga-worker',
-    ...(migrate ? {} : { keyspace }),
   });
-  try {
-    if (migrate) await migrateOrderSagaKeyspace(client, keyspace);
-  } catch (error) {
-    await client.shutdown();
-    throw error;
-  }
   return {
     ledger: createCassandraPaymentLedger({ client }),
-    description: `cassandra ${contactPoints.join(',')} keyspace ${keyspace}`,
-    close: () => client.shutdown(),
+    description,
+    close,
   };
 }

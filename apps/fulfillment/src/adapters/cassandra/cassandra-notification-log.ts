@@ -4,7 +4,7 @@ import type { NotificationLog } from '../../ports/notification-log.js';
 import { text, toDate } from './cql-values.js';
 
 export interface CassandraNotificationLogDeps {
-  /** A client bound to the fulfillment keyspace (`migrateFulfillmentKeyspace` has run). */
+  /** A client bound to the fulfillment keyspace (migrated by `migrateDomainKeyspace`). */
   client: Client;
 }
 

@@ -4,7 +4,7 @@ import type { SupplierOrderRepository } from '../../ports/supplier-order-reposit
 import { iso, optInt, optIso, text, toDate, type CqlRow } from './cql-values.js';
 
 export interface CassandraSupplierOrderRepositoryDeps {
-  /** A client bound to the fulfillment keyspace (`migrateFulfillmentKeyspace` has run). */
+  /** A client bound to the fulfillment keyspace (migrated by `migrateDomainKeyspace`). */
   client: Client;
 }
 

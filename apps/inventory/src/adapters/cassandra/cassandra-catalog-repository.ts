@@ -7,7 +7,7 @@ import { mapLimit } from './map-limit.js';
 import { createSkuListing } from './sku-listing.js';
 
 export interface CassandraCatalogRepositoryDeps {
-  /** A client bound to the inventory keyspace (`migrateInventoryKeyspace` has run). */
+  /** A client bound to the inventory keyspace (migrated by `migrateDomainKeyspace`). */
   client: Client;
 }
 

@@ -74,7 +74,7 @@ import { createStockMaintenance } from './stock-maintenance.js';
 import { createStockPartitions, toStockLevel } from './stock-partition.js';
 
 export interface CassandraStockRepositoryDeps {
-  /** A client bound to the inventory keyspace (`migrateInventoryKeyspace` has run). */
+  /** A client bound to the inventory keyspace (migrated by `migrateDomainKeyspace`). */
   client: Client;
   /** Compare-and-set retries (defaults: 60 attempts, 5 ms × 2^n full jitter capped at 400 ms). */
   retry?: Partial<CasRetrySettings>;

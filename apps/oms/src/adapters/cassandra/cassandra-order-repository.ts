@@ -4,7 +4,7 @@ import { customerKeyOf } from '../../domain/order-search-document.js';
 import type { OrderRepository, OrderSummary } from '../../ports/order-repository.js';
 
 export interface CassandraOrderRepositoryDeps {
-  /** A client bound to the oms keyspace (migrateOmsKeyspace has run). */
+  /** A client bound to the oms keyspace (migrated by `migrateDomainKeyspace`). */
   client: Client;
 }
 
