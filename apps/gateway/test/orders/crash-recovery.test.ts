@@ -1,9 +1,16 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { OrderDetails } from '../../src/orders/order-details.js';
 import { json } from '../support/gateway-harness.js';
 import { expectMoneyInvariants, expectStockConserved } from '../support/money-invariants.js';
 import { orderBody } from '../support/order-bodies.js';
-import { client, isFinal, orderUntil, startOrderStack, type OrderStack } from '../support/order-stack.js';
+import {
+  client,
+  isFinal,
+  orderUntil,
+  describeOnEachProfile,
+  startOrderStack,
+  type OrderStack,
+} from '../support/order-stack.js';
 
 const MONITOR = 'E2E-MONITOR-27'; // six need an approval: the saga waits
 const TEE = 'E2E-TEE-BLK-M';
@@ -14,22 +21,29 @@ const TEE = 'E2E-TEE-BLK-M';
  * (its release of stock cannot finish while the inventory worker is down); a fresh process
  * takes over from the history. Nothing is charged twice, nothing leaks.
  */
-describe('order saga worker crashes', () => {
+describeOnEachProfile('order saga worker crashes', (profile) => {
   let stack: OrderStack;
   let c: ReturnType<typeof client>;
 
   beforeAll(async () => {
-    stack = await startOrderStack();
+    stack = await startOrderStack({ stores: profile });
     c = client(stack.gateway);
   }, 240_000);
   afterAll(async () => {
     await stack?.close();
   });
 
-  const until = (orderId: string, accept: (o: OrderDetails) => boolean, what: string, timeoutMs = 90_000) =>
-    orderUntil(stack.gateway, orderId, accept, `${orderId}: ${what}`, timeoutMs).catch((error: unknown) => {
-      throw new Error(`${String(error)}\n${stack.diagnostics()}`, { cause: error });
-    });
+  const until = (
+    orderId: string,
+    accept: (o: OrderDetails) => boolean,
+    what: string,
+    timeoutMs = 90_000,
+  ) =>
+    orderUntil(stack.gateway, orderId, accept, `${orderId}: ${what}`, timeoutMs).catch(
+      (error: unknown) => {
+        throw new Error(`${String(error)}\n${stack.diagnostics()}`, { cause: error });
+      },
+    );
 
   it('a saga killed while it waits for an approval finishes after a restart, charged once', async () => {
     const before = await stack.stock([MONITOR]);
@@ -85,9 +99,13 @@ describe('order saga worker crashes', () => {
     expect(money.charged).toBe(0);
     expect(money.count.refund + money.count.void).toBe(1);
     await expect
-      .poll(async () => (await stack.hold(final.saga.holdId))?.lines.every((l) => l.status === 'released'), {
-        timeout: 60_000,
-      })
+      .poll(
+        async () =>
+          (await stack.hold(final.saga.holdId))?.lines.every((l) => l.status === 'released'),
+        {
+          timeout: 60_000,
+        },
+      )
       .toBe(true);
     expectStockConserved(before, await stack.stock([TEE]));
   });

@@ -1,10 +1,17 @@
 import { randomUUID } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { OrderDetails } from '../../src/orders/order-details.js';
 import { json } from '../support/gateway-harness.js';
 import { expectMoneyInvariants, expectStockConserved } from '../support/money-invariants.js';
 import { SHIPPING_ADDRESS, orderBody } from '../support/order-bodies.js';
-import { client, isFinal, orderUntil, startOrderStack, type OrderStack } from '../support/order-stack.js';
+import {
+  client,
+  isFinal,
+  orderUntil,
+  describeOnEachProfile,
+  startOrderStack,
+  type OrderStack,
+} from '../support/order-stack.js';
 import { expectProblem } from '../support/problem-assertions.js';
 
 const TEE_S = 'E2E-TEE-BLK-S';
@@ -19,12 +26,12 @@ const MONITOR = 'E2E-MONITOR-27'; // 899.99: six of them need an approval
  * idempotent creation, cancel after shipment, a return, rejected and expired approvals and a
  * supplier rejection. Every scenario ends with the money and stock invariants.
  */
-describe('order lifecycle through the gateway and the real workers', () => {
+describeOnEachProfile('order lifecycle through the gateway and the real workers', (profile) => {
   let stack: OrderStack;
   let c: ReturnType<typeof client>;
 
   beforeAll(async () => {
-    stack = await startOrderStack();
+    stack = await startOrderStack({ stores: profile });
     c = client(stack.gateway);
   }, 240_000);
   afterAll(async () => {
@@ -46,7 +53,10 @@ describe('order lifecycle through the gateway and the real workers', () => {
       await expect
         .poll(
           async () => {
-            const response = await c.admin(`/v1/admin/fulfillments/${orderId}/advance`, { to, note: 'e2e' });
+            const response = await c.admin(`/v1/admin/fulfillments/${orderId}/advance`, {
+              to,
+              note: 'e2e',
+            });
             return response.statusCode === 200 ? 'advanced' : response.body;
           },
           { timeout: 30_000, interval: 300 },
@@ -58,10 +68,20 @@ describe('order lifecycle through the gateway and the real workers', () => {
   it('a normal order through several suppliers: partially shipped, then delivered', async () => {
     const skus = [TEE_M, MUG, LAMP];
     const before = await stack.stock(skus);
-    const { orderId } = await place(orderBody([[TEE_M, 2], [MUG, 1], [LAMP, 1]]));
+    const { orderId } = await place(
+      orderBody([
+        [TEE_M, 2],
+        [MUG, 1],
+        [LAMP, 1],
+      ]),
+    );
 
     // The simulated and dropship supplier orders ship on their own; the manual one waits.
-    const partial = await until(orderId, (o) => o.order?.status === 'partially_shipped', 'partially shipped');
+    const partial = await until(
+      orderId,
+      (o) => o.order?.status === 'partially_shipped',
+      'partially shipped',
+    );
     expect(partial.order!.supplierOrders.map((s) => s.supplier.type).sort()).toEqual([
       'dropship-api',
       'manual',
@@ -70,7 +90,11 @@ describe('order lifecycle through the gateway and the real workers', () => {
     expect(partial.saga.status).toBe('fulfilling');
 
     await advanceManualToDelivered(orderId);
-    const done = await until(orderId, (o) => o.status === 'delivered' && o.saga.status === 'delivered', 'delivered');
+    const done = await until(
+      orderId,
+      (o) => o.status === 'delivered' && o.saga.status === 'delivered',
+      'delivered',
+    );
     expect(done.order!.supplierOrders.every((s) => s.status === 'delivered')).toBe(true);
     const timeline = json<{ entries: { toStatus: string | null; actor: string }[] }>(
       await c.get(`/v1/orders/${orderId}/timeline`),
@@ -101,7 +125,10 @@ describe('order lifecycle through the gateway and the real workers', () => {
     const problem = expectProblem(
       await c.post(
         '/v1/orders',
-        orderBody([[TEE_S, 3]], { orderId, paymentMethod: { type: 'card', token: 'tok_chargeDeclined' } }),
+        orderBody([[TEE_S, 3]], {
+          orderId,
+          paymentMethod: { type: 'card', token: 'tok_chargeDeclined' },
+        }),
       ),
       402,
       'payment_declined',
@@ -117,7 +144,10 @@ describe('order lifecycle through the gateway and the real workers', () => {
     // More than the stock: 409 insufficient_stock, no payment attempted, nothing held.
     const greedy = `greedy-${randomUUID()}`;
     const short = expectProblem(
-      await c.post('/v1/orders', orderBody([[TEE_S, before[0]!.available + 1]], { orderId: greedy })),
+      await c.post(
+        '/v1/orders',
+        orderBody([[TEE_S, before[0]!.available + 1]], { orderId: greedy }),
+      ),
       409,
       'insufficient_stock',
     );
@@ -180,7 +210,12 @@ describe('order lifecycle through the gateway and the real workers', () => {
   it('refuses to cancel once part of the order shipped (409 order_already_shipped)', async () => {
     const skus = [TEE_S, MUG];
     const before = await stack.stock(skus);
-    const { orderId } = await place(orderBody([[TEE_S, 1], [MUG, 2]]));
+    const { orderId } = await place(
+      orderBody([
+        [TEE_S, 1],
+        [MUG, 2],
+      ]),
+    );
     await until(orderId, (o) => o.order?.status === 'partially_shipped', 'partially shipped');
     expectProblem(
       await c.post(`/v1/orders/${orderId}/cancel`, { reason: 'too late' }),
@@ -197,7 +232,12 @@ describe('order lifecycle through the gateway and the real workers', () => {
   it('a return refunds the returned lines only and puts their units back on hand', async () => {
     const skus = [TEE_L, TEE_M];
     const before = await stack.stock(skus);
-    const { orderId } = await place(orderBody([[TEE_L, 2], [TEE_M, 1]]));
+    const { orderId } = await place(
+      orderBody([
+        [TEE_L, 2],
+        [TEE_M, 1],
+      ]),
+    );
     await until(orderId, (o) => o.status === 'delivered', 'delivered');
 
     const requested = await c.post(`/v1/orders/${orderId}/returns`, {
@@ -214,9 +254,14 @@ describe('order lifecycle through the gateway and the real workers', () => {
     });
     expect(decided.statusCode, decided.body).toBe(200);
     expect(json<{ return: { status: string } }>(decided).return.status).toBe('approved');
-    const received = await c.admin(`/v1/admin/orders/${orderId}/returns/${ret.returnId}/receive`, undefined);
+    const received = await c.admin(
+      `/v1/admin/orders/${orderId}/returns/${ret.returnId}/receive`,
+      undefined,
+    );
     expect(received.statusCode, received.body).toBe(200);
-    expect(json<{ return: { status: string; refund: { amount: number } | null } }>(received).return).toMatchObject({
+    expect(
+      json<{ return: { status: string; refund: { amount: number } | null } }>(received).return,
+    ).toMatchObject({
       refund: { amount: 1_500 },
     });
 
@@ -234,7 +279,9 @@ describe('order lifecycle through the gateway and the real workers', () => {
     expectStockConserved(before, await stack.stock(skus), { [TEE_L]: -1, [TEE_M]: -1 });
 
     // The back office: a note and a status the lifecycle forbids, both through OMS's updates.
-    const noted = await c.admin(`/v1/admin/orders/${orderId}/notes`, { note: 'Customer called about sizes' });
+    const noted = await c.admin(`/v1/admin/orders/${orderId}/notes`, {
+      note: 'Customer called about sizes',
+    });
     expect(noted.statusCode, noted.body).toBe(200);
     expectProblem(
       await c.admin(`/v1/admin/orders/${orderId}/status`, { status: 'placed', reason: 'oops' }),
@@ -246,7 +293,10 @@ describe('order lifecycle through the gateway and the real workers', () => {
     );
     expect(timeline.entries).toEqual(
       expect.arrayContaining([
-        expect.objectContaining({ actor: 'admin:bootstrap', reason: expect.stringContaining('Customer called about sizes') as string }),
+        expect.objectContaining({
+          actor: 'admin:bootstrap',
+          reason: expect.stringContaining('Customer called about sizes') as string,
+        }),
       ]),
     );
   });
@@ -295,7 +345,9 @@ describe('order lifecycle through the gateway and the real workers', () => {
   it('a supplier rejection refunds the order and releases its stock', async () => {
     const before = await stack.stock([LAMP]);
     const { orderId } = await place(
-      orderBody([[LAMP, 2]], { shippingAddress: { ...SHIPPING_ADDRESS, line1: '1 REJECT Street' } }),
+      orderBody([[LAMP, 2]], {
+        shippingAddress: { ...SHIPPING_ADDRESS, line1: '1 REJECT Street' },
+      }),
     );
     const final = await until(orderId, (o) => isFinal(o.saga), 'compensated after the rejection');
     expect(final.saga.status).toBe('failed');
@@ -303,9 +355,13 @@ describe('order lifecycle through the gateway and the real workers', () => {
     const money = expectMoneyInvariants(await stack.ledger(orderId), final.saga);
     expect(money).toMatchObject({ captured: 2 * 4_900, refunded: 2 * 4_900, charged: 0 });
     await expect
-      .poll(async () => (await stack.hold(final.saga.holdId))?.lines.every((l) => l.status === 'released'), {
-        timeout: 30_000,
-      })
+      .poll(
+        async () =>
+          (await stack.hold(final.saga.holdId))?.lines.every((l) => l.status === 'released'),
+        {
+          timeout: 30_000,
+        },
+      )
       .toBe(true);
     expectStockConserved(before, await stack.stock([LAMP]));
   });

@@ -44,9 +44,13 @@ describe.skipIf('skipReason' in stores)('orders on Cassandra and Elasticsearch',
     expect(replayed.headers['idempotent-replayed']).toBe('true');
     expect(replayed.body).toBe(created.body);
     expectProblem(
-      await client(replica).post('/v1/orders', { ...ORDER1, items: [{ sku: CASE, quantity: 1 }] }, {
-        'idempotency-key': key,
-      }),
+      await client(replica).post(
+        '/v1/orders',
+        { ...ORDER1, items: [{ sku: CASE, quantity: 1 }] },
+        {
+          'idempotency-key': key,
+        },
+      ),
       422,
       'idempotency_key_reused',
     );
@@ -73,20 +77,28 @@ describe.skipIf('skipReason' in stores)('orders on Cassandra and Elasticsearch',
       expect(money.count).toMatchObject({ authorization: 1, capture: 1 });
       expect(money.captured).toBe(135_997);
     }
-    expectStockConserved(before, await stack.stock([HEADPHONES, CASE]), { [HEADPHONES]: -4, [CASE]: -2 });
+    expectStockConserved(before, await stack.stock([HEADPHONES, CASE]), {
+      [HEADPHONES]: -4,
+      [CASE]: -2,
+    });
 
     await expect
       .poll(
         async () =>
           json<{ items: { orderId: string; status: string }[] }>(
             await c.adminGet('/v1/admin/orders?q=order-001&status=delivered'),
-          ).items.map((o) => o.orderId).sort(),
+          )
+            .items.map((o) => o.orderId)
+            .sort(),
         { timeout: 30_000, interval: 500 },
       )
       .toEqual(['order-001', 'order-001-b']);
 
     // Everything above lived in the production stores: each app's keyspace and the orders index.
-    const cassandra = createCassandraClient({ ...requireTestStores().cassandra, applicationName: 'gateway-tests' });
+    const cassandra = createCassandraClient({
+      ...requireTestStores().cassandra,
+      applicationName: 'gateway-tests',
+    });
     try {
       const rows = await cassandra.execute('SELECT keyspace_name FROM system_schema.keyspaces');
       const keyspaces = rows.rows.map((r) => String(r.get('keyspace_name')));

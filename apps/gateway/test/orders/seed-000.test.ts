@@ -1,9 +1,16 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { OrderDetails } from '../../src/orders/order-details.js';
 import { json } from '../support/gateway-harness.js';
 import { expectMoneyInvariants, expectStockConserved } from '../support/money-invariants.js';
 import { ORDER1, ORDER_HIGH_VALUE } from '../support/order-bodies.js';
-import { client, isFinal, orderUntil, startOrderStack, type OrderStack } from '../support/order-stack.js';
+import {
+  client,
+  isFinal,
+  orderUntil,
+  describeOnEachProfile,
+  startOrderStack,
+  type OrderStack,
+} from '../support/order-stack.js';
 
 const HEADPHONES = 'E2E-HEADPHONES-BLK';
 const CASE = 'E2E-CASE-GRY';
@@ -15,12 +22,12 @@ const MONITOR = 'E2E-MONITOR-27';
  * and cancel a fresh order (saga compensation). Every scenario ends with the money (ledger) and
  * stock invariants.
  */
-describe('seed 000 through the gateway and the real workers', () => {
+describeOnEachProfile('seed 000 through the gateway and the real workers', (profile) => {
   let stack: OrderStack;
   let c: ReturnType<typeof client>;
 
   beforeAll(async () => {
-    stack = await startOrderStack();
+    stack = await startOrderStack({ stores: profile });
     c = client(stack.gateway);
   }, 240_000);
   afterAll(async () => {
@@ -61,9 +68,9 @@ describe('seed 000 through the gateway and the real workers', () => {
       status: 'delivered',
       totals: { total: { amount: 135_997 } },
     });
-    expect(done.order!.supplierOrders.every((s) => s.status === 'delivered' && s.trackingNumber)).toBe(
-      true,
-    );
+    expect(
+      done.order!.supplierOrders.every((s) => s.status === 'delivered' && s.trackingNumber),
+    ).toBe(true);
     const timeline = json<{ entries: { toStatus: string | null }[] }>(
       await c.get('/v1/orders/order-001/timeline'),
     );
@@ -75,7 +82,10 @@ describe('seed 000 through the gateway and the real workers', () => {
     const money = expectMoneyInvariants(await stack.ledger('order-001'), done.saga);
     expect(money).toMatchObject({ authorized: 135_997, captured: 135_997, refunded: 0 });
     expect(money.count.capture).toBe(1);
-    expectStockConserved(before, await stack.stock([HEADPHONES, CASE]), { [HEADPHONES]: -2, [CASE]: -1 });
+    expectStockConserved(before, await stack.stock([HEADPHONES, CASE]), {
+      [HEADPHONES]: -2,
+      [CASE]: -1,
+    });
     const hold = await stack.hold(done.saga.holdId);
     expect(hold?.lines.every((l) => l.status === 'fulfilled')).toBe(true);
   });
@@ -123,7 +133,9 @@ describe('seed 000 through the gateway and the real workers', () => {
     const created = await client(slow).post('/v1/orders', body);
     expect(created.statusCode, created.body).toBe(201);
 
-    const cancelled = await c.post('/v1/orders/order-003/cancel', { reason: 'Customer changed their mind' });
+    const cancelled = await c.post('/v1/orders/order-003/cancel', {
+      reason: 'Customer changed their mind',
+    });
     expect(cancelled.statusCode, `${cancelled.body}\n${stack.diagnostics()}`).toBe(200);
     const details = json<OrderDetails>(cancelled);
     expect(details.saga).toMatchObject({
@@ -144,9 +156,13 @@ describe('seed 000 through the gateway and the real workers', () => {
     expect(money.charged).toBe(0);
     expect(money.count.void + money.count.refund).toBeGreaterThan(0);
     await expect
-      .poll(async () => (await stack.hold(final.saga.holdId))?.lines.every((l) => l.status === 'released'), {
-        timeout: 30_000,
-      })
+      .poll(
+        async () =>
+          (await stack.hold(final.saga.holdId))?.lines.every((l) => l.status === 'released'),
+        {
+          timeout: 30_000,
+        },
+      )
       .toBe(true);
     expectStockConserved(before, await stack.stock([HEADPHONES, CASE]));
   });

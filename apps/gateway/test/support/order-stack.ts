@@ -8,7 +8,7 @@ import {
   type ImportCatalogWorkflow,
 } from '@commerce/contracts/inventory';
 import type { LedgerEntry, OrderSagaState } from '@commerce/contracts/order-saga';
-import { requireTestStores, uniqueStoreName } from '@commerce/test-kit/stores';
+import { requireTestStores, testStores, uniqueStoreName } from '@commerce/test-kit/stores';
 import { testTemporalAddress } from '@commerce/test-kit/temporal';
 import {
   createTestNamespace,
@@ -16,7 +16,7 @@ import {
   startTestWorker,
   type TestWorker,
 } from '@commerce/test-kit/worker';
-import { expect } from 'vitest';
+import { describe, expect } from 'vitest';
 import type { OrderDetails } from '../../src/orders/order-details.js';
 import type {
   holdProbeWorkflow,
@@ -92,6 +92,21 @@ const GATEWAY_TEST_ENV: Record<string, string> = {
  * through the inventory's importCatalogWorkflow, and a probe worker that reads the ledger, stock
  * levels and holds through the domains' own activities.
  */
+export type OrderProfile = NonNullable<OrderStackOptions['stores']>;
+
+/**
+ * The same scenarios on both storage profiles: `embedded` (SQLite) and `production` (Cassandra +
+ * Elasticsearch under unique names; skipped with the reason only where the run has no stores —
+ * never under CI=true). The two suites run one after the other, each with its own stack.
+ */
+export function describeOnEachProfile(name: string, body: (profile: OrderProfile) => void): void {
+  const stores = testStores();
+  describe(`${name} (embedded: SQLite)`, () => body('embedded'));
+  describe.skipIf('skipReason' in stores)(`${name} (production: Cassandra + Elasticsearch)`, () =>
+    body('production'),
+  );
+}
+
 export async function startOrderStack(options: OrderStackOptions = {}): Promise<OrderStack> {
   const production = options.stores === 'production';
   const namespace = await createTestNamespace('gw-e2e');
@@ -156,7 +171,9 @@ export async function startOrderStack(options: OrderStackOptions = {}): Promise<
     workers[app] = spawnWorker(app, { ...common, ...appEnv[app] });
   };
   const diagnostics = () =>
-    ORDER_APPS.map((app) => `--- ${app} worker ---\n${workers[app]?.output().slice(-4_000) ?? ''}`).join('\n');
+    ORDER_APPS.map(
+      (app) => `--- ${app} worker ---\n${workers[app]?.output().slice(-4_000) ?? ''}`,
+    ).join('\n');
 
   let probes: TestWorker | undefined;
   const stack: OrderStack = {
@@ -238,7 +255,9 @@ export async function startOrderStack(options: OrderStackOptions = {}): Promise<
     // The gateway prices orders from the read side: wait until the import projected every SKU.
     await eventually(
       async () => {
-        const levels = await Promise.all(FIXTURE_SKUS.map((sku) => gateway.readModel.getStockLevel(sku)));
+        const levels = await Promise.all(
+          FIXTURE_SKUS.map((sku) => gateway.readModel.getStockLevel(sku)),
+        );
         return levels.every((l) => l !== null) ? true : undefined;
       },
       { timeoutMs: 60_000, what: 'the fixture catalog in the read model' },
@@ -261,7 +280,8 @@ async function dropIndices(url: string, prefix: string): Promise<void> {
     const { index_templates: found = [] } = (await templates.json()) as {
       index_templates?: { name: string }[];
     };
-    for (const { name } of found) await fetch(`${url}/_index_template/${name}`, { method: 'DELETE' });
+    for (const { name } of found)
+      await fetch(`${url}/_index_template/${name}`, { method: 'DELETE' });
   }
 }
 
