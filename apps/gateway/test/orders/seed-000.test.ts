@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import type { OrderDetails } from '../../src/orders/order-details.js';
 import { json } from '../support/gateway-harness.js';
 import { expectMoneyInvariants, expectStockConserved } from '../support/money-invariants.js';
@@ -8,8 +8,7 @@ import {
   isFinal,
   orderUntil,
   describeOnEachProfile,
-  startOrderStack,
-  type OrderStack,
+  useOrderStack,
 } from '../support/order-stack.js';
 
 const HEADPHONES = 'E2E-HEADPHONES-BLK';
@@ -23,30 +22,21 @@ const MONITOR = 'E2E-MONITOR-27';
  * stock invariants.
  */
 describeOnEachProfile('seed 000 through the gateway and the real workers', (profile) => {
-  let stack: OrderStack;
-  let c: ReturnType<typeof client>;
-
-  beforeAll(async () => {
-    stack = await startOrderStack({ stores: profile });
-    c = client(stack.gateway);
-  }, 240_000);
-  afterAll(async () => {
-    await stack?.close();
-  });
+  const ctx = useOrderStack({ stores: profile });
 
   const delivered = (orderId: string) =>
     orderUntil(
-      stack.gateway,
+      ctx.stack.gateway,
       orderId,
       (o) => o.status === 'delivered' && o.saga.status === 'delivered',
       `order ${orderId} delivered`,
     ).catch((error: unknown) => {
-      throw new Error(`${String(error)}\n${stack.diagnostics()}`, { cause: error });
+      throw new Error(`${String(error)}\n${ctx.stack.diagnostics()}`, { cause: error });
     });
 
   it('order1 (1,359.97): create → status → delivered, charged once, three units shipped', async () => {
-    const before = await stack.stock([HEADPHONES, CASE]);
-    const created = await c.post('/v1/orders', ORDER1);
+    const before = await ctx.stack.stock([HEADPHONES, CASE]);
+    const created = await ctx.c.post('/v1/orders', ORDER1);
     expect(created.statusCode, created.body).toBe(201);
     expect(json(created)).toMatchObject({
       orderId: 'order-001',
@@ -55,7 +45,7 @@ describeOnEachProfile('seed 000 through the gateway and the real workers', (prof
     });
     expect(created.headers.location).toBe('/v1/orders/order-001');
 
-    const status = await c.get('/v1/orders/order-001');
+    const status = await ctx.c.get('/v1/orders/order-001');
     expect(status.statusCode, status.body).toBe(200);
     expect(json<OrderDetails>(status).saga).toMatchObject({
       requiresApproval: false,
@@ -72,34 +62,34 @@ describeOnEachProfile('seed 000 through the gateway and the real workers', (prof
       done.order!.supplierOrders.every((s) => s.status === 'delivered' && s.trackingNumber),
     ).toBe(true);
     const timeline = json<{ entries: { toStatus: string | null }[] }>(
-      await c.get('/v1/orders/order-001/timeline'),
+      await ctx.c.get('/v1/orders/order-001/timeline'),
     );
     const statuses = timeline.entries.map((e) => e.toStatus).filter(Boolean);
     expect(statuses[0]).toBe('placed');
     expect(statuses).toContain('shipped');
     expect(statuses.at(-1)).toBe('delivered');
 
-    const money = expectMoneyInvariants(await stack.ledger('order-001'), done.saga);
+    const money = expectMoneyInvariants(await ctx.stack.ledger('order-001'), done.saga);
     expect(money).toMatchObject({ authorized: 135_997, captured: 135_997, refunded: 0 });
     expect(money.count.capture).toBe(1);
-    expectStockConserved(before, await stack.stock([HEADPHONES, CASE]), {
+    expectStockConserved(before, await ctx.stack.stock([HEADPHONES, CASE]), {
       [HEADPHONES]: -2,
       [CASE]: -1,
     });
-    const hold = await stack.hold(done.saga.holdId);
+    const hold = await ctx.stack.hold(done.saga.holdId);
     expect(hold?.lines.every((l) => l.status === 'fulfilled')).toBe(true);
   });
 
   it('order-002-hv (8,999.90): awaiting_approval → approved → continues → delivered', async () => {
-    const before = await stack.stock([MONITOR]);
-    const created = await c.post('/v1/orders', ORDER_HIGH_VALUE);
+    const before = await ctx.stack.stock([MONITOR]);
+    const created = await ctx.c.post('/v1/orders', ORDER_HIGH_VALUE);
     expect(created.statusCode, created.body).toBe(201);
     expect(json(created)).toMatchObject({
       orderId: 'order-002-hv',
       status: 'awaiting_approval',
       total: { amount: 899_990 },
     });
-    const waiting = json<OrderDetails>(await c.get('/v1/orders/order-002-hv'));
+    const waiting = json<OrderDetails>(await ctx.c.get('/v1/orders/order-002-hv'));
     expect(waiting).toMatchObject({
       status: 'awaiting_approval',
       order: null,
@@ -107,7 +97,7 @@ describeOnEachProfile('seed 000 through the gateway and the real workers', (prof
     });
     expect(waiting.saga.approvalDeadline).not.toBeNull();
 
-    const approved = await c.admin('/v1/admin/orders/order-002-hv/approval', {
+    const approved = await ctx.c.admin('/v1/admin/orders/order-002-hv/approval', {
       approved: true,
       approvedBy: 'admin@company.com',
       reason: 'Verified with customer',
@@ -120,23 +110,23 @@ describeOnEachProfile('seed 000 through the gateway and the real workers', (prof
     });
 
     const done = await delivered('order-002-hv');
-    const money = expectMoneyInvariants(await stack.ledger('order-002-hv'), done.saga);
+    const money = expectMoneyInvariants(await ctx.stack.ledger('order-002-hv'), done.saga);
     expect(money).toMatchObject({ authorized: 899_990, captured: 899_990, refunded: 0 });
-    expectStockConserved(before, await stack.stock([MONITOR]), { [MONITOR]: -10 });
+    expectStockConserved(before, await ctx.stack.stock([MONITOR]), { [MONITOR]: -10 });
   });
 
   it('cancel of a fresh order: compensated, nothing charged, every unit back', async () => {
     // Slow stages keep this order far from shipping while it is cancelled.
-    const slow = await stack.anotherGateway({ FULFILLMENT_STAGE_MS: '60000' });
-    const before = await stack.stock([HEADPHONES, CASE]);
+    const slow = await ctx.stack.anotherGateway({ FULFILLMENT_STAGE_MS: '60000' });
+    const before = await ctx.stack.stock([HEADPHONES, CASE]);
     const body = { ...ORDER1, orderId: 'order-003' };
     const created = await client(slow).post('/v1/orders', body);
     expect(created.statusCode, created.body).toBe(201);
 
-    const cancelled = await c.post('/v1/orders/order-003/cancel', {
+    const cancelled = await ctx.c.post('/v1/orders/order-003/cancel', {
       reason: 'Customer changed their mind',
     });
-    expect(cancelled.statusCode, `${cancelled.body}\n${stack.diagnostics()}`).toBe(200);
+    expect(cancelled.statusCode, `${cancelled.body}\n${ctx.stack.diagnostics()}`).toBe(200);
     const details = json<OrderDetails>(cancelled);
     expect(details.saga).toMatchObject({
       status: 'cancelled',
@@ -145,25 +135,25 @@ describeOnEachProfile('seed 000 through the gateway and the real workers', (prof
     expect(details.saga.compensations.length).toBeGreaterThan(0);
     expect(details.saga.compensations.every((comp) => comp.status === 'done')).toBe(true);
     const final = await orderUntil(
-      stack.gateway,
+      ctx.stack.gateway,
       'order-003',
       (o) => isFinal(o.saga) && (o.order === null || o.order.status === 'cancelled'),
       'order-003 cancelled everywhere',
     );
     expect(final.status).toBe('cancelled');
 
-    const money = expectMoneyInvariants(await stack.ledger('order-003'), final.saga);
+    const money = expectMoneyInvariants(await ctx.stack.ledger('order-003'), final.saga);
     expect(money.charged).toBe(0);
     expect(money.count.void + money.count.refund).toBeGreaterThan(0);
     await expect
       .poll(
         async () =>
-          (await stack.hold(final.saga.holdId))?.lines.every((l) => l.status === 'released'),
+          (await ctx.stack.hold(final.saga.holdId))?.lines.every((l) => l.status === 'released'),
         {
           timeout: 30_000,
         },
       )
       .toBe(true);
-    expectStockConserved(before, await stack.stock([HEADPHONES, CASE]));
+    expectStockConserved(before, await ctx.stack.stock([HEADPHONES, CASE]));
   });
 });

@@ -16,7 +16,7 @@ import {
   startTestWorker,
   type TestWorker,
 } from '@commerce/test-kit/worker';
-import { describe, expect } from 'vitest';
+import { afterAll, beforeAll, describe, expect } from 'vitest';
 import type { OrderDetails } from '../../src/orders/order-details.js';
 import type {
   holdProbeWorkflow,
@@ -105,6 +105,51 @@ export function describeOnEachProfile(name: string, body: (profile: OrderProfile
   describe.skipIf('skipReason' in stores)(`${name} (production: Cassandra + Elasticsearch)`, () =>
     body('production'),
   );
+}
+
+export interface OrderStackContext {
+  /** The stack this suite's beforeAll started (throws when read before it did). */
+  readonly stack: OrderStack;
+  /** The HTTP client of its gateway. */
+  readonly c: ReturnType<typeof client>;
+  /** Polls the order until `accept` holds; a timeout fails with every worker's output tail. */
+  until: (
+    orderId: string,
+    accept: (order: OrderDetails) => boolean,
+    what: string,
+    timeoutMs?: number,
+  ) => Promise<OrderDetails>;
+}
+
+/** One order stack for the enclosing suite: started in beforeAll, closed in afterAll. */
+export function useOrderStack(options: OrderStackOptions = {}): OrderStackContext {
+  let started: { stack: OrderStack; c: ReturnType<typeof client> } | undefined;
+  beforeAll(async () => {
+    const stack = await startOrderStack(options);
+    started = { stack, c: client(stack.gateway) };
+  }, 240_000);
+  afterAll(async () => {
+    await started?.stack.close();
+  });
+  const ready = () => {
+    if (started === undefined)
+      throw new Error('the order stack has not started (read it inside a test)');
+    return started;
+  };
+  return {
+    get stack() {
+      return ready().stack;
+    },
+    get c() {
+      return ready().c;
+    },
+    until: (orderId, accept, what, timeoutMs) =>
+      orderUntil(ready().stack.gateway, orderId, accept, `${orderId}: ${what}`, timeoutMs).catch(
+        (error: unknown) => {
+          throw new Error(`${String(error)}\n${ready().stack.diagnostics()}`, { cause: error });
+        },
+      ),
+  };
 }
 
 export async function startOrderStack(options: OrderStackOptions = {}): Promise<OrderStack> {
