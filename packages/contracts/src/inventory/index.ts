@@ -4,6 +4,8 @@ import { defineQuery, defineSignal } from '@temporalio/workflow';
 import type {
   AdjustStockInput,
   CatalogSource,
+  DescribeSkusInput,
+  DescribeSkusResult,
   ExpireHoldsResult,
   Hold,
   HoldStockInput,
@@ -17,6 +19,7 @@ import type {
   ReceiveStockInput,
   ReconcileStockResult,
   RenewHoldInput,
+  ReopenHoldInput,
   StockChanged,
   StockLevel,
 } from './schemas.js';
@@ -30,6 +33,8 @@ export type {
   CatalogSource,
   Collection,
   CollectionView,
+  DescribeSkusInput,
+  DescribeSkusResult,
   ExpireHoldsResult,
   FacetBucket,
   Hold,
@@ -56,7 +61,9 @@ export type {
   ReceiveStockInput,
   ReconcileStockResult,
   RenewHoldInput,
+  ReopenHoldInput,
   Sku,
+  SkuDescription,
   StockChanged,
   StockLevel,
   StockLevelView,
@@ -106,6 +113,8 @@ export interface InventoryActivities {
   allocateHold(input: HoldTransitionInput): Promise<Hold>;
   fulfillHold(input: HoldTransitionInput): Promise<Hold>;
   releaseHold(input: HoldTransitionInput): Promise<Hold>;
+  /** confirmed → held again, with a fresh expiry (a checkout's order was declined). */
+  reopenHold(input: ReopenHoldInput): Promise<Hold>;
   getHold(input: { holdId: string }): Promise<Hold | null>;
   adjustStock(input: AdjustStockInput): Promise<StockLevel>;
   /**
@@ -114,6 +123,8 @@ export interface InventoryActivities {
    */
   receiveStock(input: ReceiveStockInput): Promise<StockLevel>;
   getStockLevel(input: { sku: string }): Promise<StockLevel>;
+  /** The catalog facts other domains sell a SKU by (cart line snapshots). Never fails for unknown SKUs: lists them. */
+  describeSkus(input: DescribeSkusInput): Promise<DescribeSkusResult>;
   /** Sweep: expire held lines whose expiry is before `now` (ISO, from the workflow clock). */
   expireHolds(input: { now: string; limit: number }): Promise<ExpireHoldsResult>;
   /** Sweep: recompute counters from the holds and heal drift. All SKUs when `skus` is absent. */

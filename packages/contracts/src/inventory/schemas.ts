@@ -260,6 +260,56 @@ export const ReceiveStockInputSchema = Type.Object(
 export type ReceiveStockInput = Static<typeof ReceiveStockInputSchema>;
 
 /**
+ * Confirmed lines go back to `held` (with a fresh expiry): the order that confirmed a checkout's
+ * hold was declined, and the checkout keeps the stock for the shopper's next attempt. Atomic, so
+ * nobody else can take the units in between. Idempotent: lines already held only get the new expiry.
+ */
+export const ReopenHoldInputSchema = Type.Object(
+  {
+    holdId: HoldIdSchema,
+    skus: Type.Optional(Type.Array(SkuSchema, { minItems: 1, maxItems: 100 })),
+    ttlSeconds: Type.Integer({ minimum: 1, maximum: 30 * 24 * 3600 }),
+    reason: Type.Optional(Type.String({ maxLength: 500 })),
+  },
+  { additionalProperties: false },
+);
+export type ReopenHoldInput = Static<typeof ReopenHoldInputSchema>;
+
+export const DescribeSkusInputSchema = Type.Object(
+  { skus: Type.Array(SkuSchema, { minItems: 1, maxItems: 100, uniqueItems: true }) },
+  { additionalProperties: false },
+);
+export type DescribeSkusInput = Static<typeof DescribeSkusInputSchema>;
+
+/**
+ * What another domain needs to sell one SKU (the cart's line snapshot, an order line): the
+ * product it belongs to, its options, image, current unit price and supplier.
+ */
+export const SkuDescriptionSchema = Type.Object(
+  {
+    sku: SkuSchema,
+    productId: ProductIdSchema,
+    handle: HandleSchema,
+    title: Type.String({ minLength: 1, maxLength: 200 }),
+    options: VariantOptionsSchema,
+    image: Type.Union([ImageSchema, Type.Null()]),
+    unitPrice: MoneySchema,
+    compareAtPrice: Type.Optional(MoneySchema),
+    weightGrams: Type.Integer({ minimum: 0 }),
+    supplier: SupplierSchema,
+  },
+  { additionalProperties: false },
+);
+export type SkuDescription = Static<typeof SkuDescriptionSchema>;
+
+/** `found` in the order asked; `unknown` lists SKUs the catalog does not sell. */
+export const DescribeSkusResultSchema = Type.Object(
+  { found: Type.Array(SkuDescriptionSchema), unknown: Type.Array(SkuSchema) },
+  { additionalProperties: false },
+);
+export type DescribeSkusResult = Static<typeof DescribeSkusResultSchema>;
+
+/**
  * HTTP body of `PUT /v1/admin/inventory/{sku}`: the adjustment fields the caller chooses. The
  * gateway adds `sku` (from the path), `adjustmentId` (from the Idempotency-Key) and `actor`.
  */
