@@ -9,127 +9,67 @@
 //   env: BENCH_CONCURRENCY (default 8), BENCH_SECONDS per round (default 8), BENCH_ROUNDS (default 3),
 //        BENCH_SCALE (catalog scale, default 0.1)
 import { randomUUID } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { Client, Connection, WithStartWorkflowOperation } from '@temporalio/client';
-import { NativeConnection, Runtime, Worker, makeTelemetryFilterString } from '@temporalio/worker';
-import type { ProductSearchResult } from '@commerce/contracts/inventory';
-import { loadDevStackConfig, startStack } from '@commerce/dev-stack';
-import { findFreePort } from '@commerce/process-kit';
+import { WithStartWorkflowOperation } from '@temporalio/client';
+import type { LoopSummary } from './src/closed-loop.js';
 import { loadOrderBenchSettings } from './src/config.js';
-import { closedLoop, summarizeLoop, type LoopSummary } from './src/orders/closed-loop.js';
+import { runAlternatingRounds, stockedSkus, withEmbeddedPlatform } from './src/embedded-platform.js';
 import { benchOrderFloorWorkflow, floorAnswerUpdate, FLOOR_ACTIVITY_COUNT } from './src/orders/floor-workflow.js';
-import { fixed, median, ratio, tableHeader, tableRow, type Column } from './src/stats.js';
+import { fixed, ratio, tableHeader, tableRow, type Column } from './src/stats.js';
 
 const settings = loadOrderBenchSettings();
-const log = (m: string) => console.error(m);
 const FLOOR_QUEUE = 'bench-order-floor';
 
 const address = { name: 'Bench Shopper', line1: '1 Loop Road', city: 'Springfield', postalCode: '12345', country: 'US' };
 
 async function main(): Promise<void> {
-  Runtime.install({ logger: { log: () => undefined, trace: () => undefined, debug: () => undefined, info: () => undefined, warn: () => undefined, error: (m) => log(m) }, telemetryOptions: { logging: { filter: makeTelemetryFilterString({ core: 'ERROR' }), forward: {} } } });
-  const dataDir = mkdtempSync(join(tmpdir(), 'bench-orders-'));
-  try {
-    log(`starting the embedded platform (catalog scale ${settings.scale})…`);
-    const stack = await startStack({
-      config: loadDevStackConfig({
-        PROFILE: 'embedded',
-        STORE: 'sqlite',
-        SEARCH: 'sqlite',
-        DATA_DIR: dataDir,
-        PORT: String(await findFreePort()),
-        TEMPORAL_PORT: String(await findFreePort()),
-        TEMPORAL_UI_PORT: String(await findFreePort()),
-        SEED_SCALE: settings.scale,
-        LOG_LEVEL: 'warn',
-        // Orders are answered at authorization; keep what follows (approval, fulfillment timers)
-        // out of the measurement: no approvals, fulfillment stages far beyond the run.
-        ORDER_APPROVAL_THRESHOLD: String(1_000_000_000),
-        FULFILLMENT_STAGE_MS: String(3_600_000),
-      }),
-      log,
-    });
-    const connection = await Connection.connect({ address: stack.temporalAddress });
-    const workerConnection = await NativeConnection.connect({ address: stack.temporalAddress });
-    try {
-      const base = stack.gatewayUrl;
-      const skus = await stockedSkus(base, stack.adminToken);
-      log(`${skus.length} SKUs stocked for the run`);
-
-      const client = new Client({ connection });
-      const worker = await Worker.create({
-        connection: workerConnection,
+  await withEmbeddedPlatform(
+    {
+      scale: settings.scale,
+      // Orders are answered at authorization; keep what follows (approval, fulfillment timers)
+      // out of the measurement: no approvals, fulfillment stages far beyond the run.
+      env: { ORDER_APPROVAL_THRESHOLD: String(1_000_000_000), FULFILLMENT_STAGE_MS: String(3_600_000) },
+      floor: {
         taskQueue: FLOOR_QUEUE,
         workflowsPath: fileURLToPath(new URL('./src/orders/floor-workflow.ts', import.meta.url)),
         activities: { step: ({ n }: { n: number }) => Promise.resolve(n) },
+      },
+    },
+    async (run) => {
+      const skus = await stockedSkus(run, 40, 'order benchmark');
+      console.error(`${skus.length} SKUs stocked for the run`);
+      const placeOrder = async (i: number): Promise<void> => {
+        const res = await fetch(`${run.gatewayUrl}/v1/orders`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', 'idempotency-key': randomUUID() },
+          body: JSON.stringify({
+            customer: { email: `bench${i}@example.com`, name: 'Bench Shopper' },
+            items: [{ sku: skus[i % skus.length], quantity: 1 }],
+            shippingAddress: address,
+            paymentMethod: { type: 'card', token: 'tok_visa' },
+          }),
+        });
+        const text = await res.text();
+        if (res.status !== 201) throw new Error(`POST /v1/orders answered ${res.status}: ${text.slice(0, 200)}`);
+      };
+      const floor = async (): Promise<void> => {
+        await run.client.workflow.executeUpdateWithStart(floorAnswerUpdate, {
+          startWorkflowOperation: new WithStartWorkflowOperation(benchOrderFloorWorkflow, {
+            workflowId: `bench-floor-${randomUUID()}`,
+            taskQueue: FLOOR_QUEUE,
+            workflowIdConflictPolicy: 'USE_EXISTING',
+          }),
+        });
+      };
+      const { floor: f, subject: o, failures } = await runAlternatingRounds({
+        ...settings,
+        floor,
+        subject: placeOrder,
+        subjectName: 'orders',
       });
-      const running = worker.run();
-      try {
-        const placeOrder = async (i: number): Promise<void> => {
-          const res = await fetch(`${base}/v1/orders`, {
-            method: 'POST',
-            headers: { 'content-type': 'application/json', 'idempotency-key': randomUUID() },
-            body: JSON.stringify({
-              customer: { email: `bench${i}@example.com`, name: 'Bench Shopper' },
-              items: [{ sku: skus[i % skus.length], quantity: 1 }],
-              shippingAddress: address,
-              paymentMethod: { type: 'card', token: 'tok_visa' },
-            }),
-          });
-          const text = await res.text();
-          if (res.status !== 201) throw new Error(`POST /v1/orders answered ${res.status}: ${text.slice(0, 200)}`);
-        };
-        const floor = async (): Promise<void> => {
-          await client.workflow.executeUpdateWithStart(floorAnswerUpdate, {
-            startWorkflowOperation: new WithStartWorkflowOperation(benchOrderFloorWorkflow, {
-              workflowId: `bench-floor-${randomUUID()}`,
-              taskQueue: FLOOR_QUEUE,
-              workflowIdConflictPolicy: 'USE_EXISTING',
-            }),
-          });
-        };
-        log('warming up…');
-        await closedLoop({ concurrency: settings.concurrency, seconds: 2, call: floor });
-        await closedLoop({ concurrency: settings.concurrency, seconds: 2, call: placeOrder });
-        const f: LoopSummary[] = [];
-        const o: LoopSummary[] = [];
-        for (let round = 0; round < settings.rounds; round++) {
-          log(`round ${round + 1}/${settings.rounds}: floor, then orders (${settings.seconds}s each)…`);
-          const fr = await closedLoop({ concurrency: settings.concurrency, seconds: settings.seconds, call: floor });
-          const or = await closedLoop({ concurrency: settings.concurrency, seconds: settings.seconds, call: placeOrder });
-          if (or.firstError) log(`  first order error: ${or.firstError}`);
-          if (fr.firstError) log(`  first floor error: ${fr.firstError}`);
-          f.push(summarizeLoop(fr));
-          o.push(summarizeLoop(or));
-        }
-        report(median1(f), median1(o), [...f, ...o].reduce((n, s) => n + s.failed, 0));
-      } finally {
-        worker.shutdown();
-        await running;
-      }
-    } finally {
-      await workerConnection.close();
-      await connection.close();
-      await stack.stop();
-    }
-  } finally {
-    rmSync(dataDir, { recursive: true, force: true });
-  }
-}
-
-function median1(rows: readonly LoopSummary[]): LoopSummary {
-  const m = (pick: (r: LoopSummary) => number) => median(rows.map(pick));
-  return {
-    perSecond: m((r) => r.perSecond),
-    p50: m((r) => r.p50),
-    p99: m((r) => r.p99),
-    mean: m((r) => r.mean),
-    completed: rows.reduce((n, r) => n + r.completed, 0),
-    failed: rows.reduce((n, r) => n + r.failed, 0),
-  };
+      report(f, o, failures);
+    },
+  );
 }
 
 function report(floor: LoopSummary, orders: LoopSummary, failures: number): void {
@@ -158,22 +98,6 @@ function report(floor: LoopSummary, orders: LoopSummary, failures: number): void
   );
   console.log(`failures: ${failures}`);
   if (failures > 0) process.exitCode = 1;
-}
-
-/** In-stock SKUs of the seeded catalog, each set to plenty of units so the run never sells out. */
-async function stockedSkus(base: string, adminToken: string): Promise<string[]> {
-  const page = (await (await fetch(`${base}/v1/products?inStock=true&limit=20`)).json()) as ProductSearchResult;
-  const skus = page.items.flatMap((p) => p.variants.slice(0, 2).map((v) => v.sku));
-  if (skus.length === 0) throw new Error('the seeded catalog has no in-stock product');
-  for (const sku of skus) {
-    const res = await fetch(`${base}/v1/admin/inventory/${sku}`, {
-      method: 'PUT',
-      headers: { authorization: `Bearer ${adminToken}`, 'content-type': 'application/json', 'idempotency-key': `bench-stock-${sku}-${randomUUID()}` },
-      body: JSON.stringify({ onHand: 1_000_000, reason: 'order benchmark' }),
-    });
-    if (res.status !== 200) throw new Error(`stocking ${sku} answered ${res.status}: ${(await res.text()).slice(0, 200)}`);
-  }
-  return skus;
 }
 
 main().catch((err: unknown) => {
