@@ -50,6 +50,21 @@ describe('hold activities', () => {
     expect(await stores.stock.getLevel('HA-1')).toMatchObject({ onHand: 3, available: 3 });
   });
 
+  it('reopens confirmed lines (and tells the projector), refusing bad input', async () => {
+    const acts = activities();
+    await stores.stock.initializeStock([{ sku: 'HA-2', onHand: 4, lowStockThreshold: 1 }], new Date().toISOString());
+    await acts.holdStock({ holdId: 'cart:r', owner: 'cart:r', lines: [{ sku: 'HA-2', quantity: 2 }], ttlSeconds: 60 });
+    await acts.confirmHold({ holdId: 'cart:r', skus: ['HA-2'] });
+    const before = await signalsSent();
+    const reopened = await acts.reopenHold({ holdId: 'cart:r', skus: ['HA-2'], ttlSeconds: 600, reason: 'declined' });
+    expect(reopened.lines).toEqual([{ sku: 'HA-2', quantity: 2, status: 'held' }]);
+    expect(Date.parse(reopened.expiresAt) - Date.now()).toBeGreaterThan(500_000);
+    expect(await signalsSent()).toBe(before + 1);
+    expect(await stores.stock.getLevel('HA-2')).toMatchObject({ held: 2, confirmed: 0, available: 2 });
+    const invalid = await acts.reopenHold({ holdId: 'cart:r', ttlSeconds: 0 }).catch((e: unknown) => e);
+    expect(invalid).toMatchObject({ type: InventoryFailure.InvalidInput, nonRetryable: true });
+  });
+
   it('fails with non-retryable ApplicationFailures of the contract types, and sends no signal', async () => {
     const acts = activities();
     const before = await signalsSent();

@@ -2,6 +2,7 @@ import {
   HoldStockInputSchema,
   HoldTransitionInputSchema,
   RenewHoldInputSchema,
+  ReopenHoldInputSchema,
 } from '@commerce/contracts/inventory/schemas';
 import type { Hold, HoldTransitionInput, InventoryActivities } from '@commerce/contracts/inventory';
 import { nowIso, type InventoryActivityDeps } from './activity-deps.js';
@@ -9,7 +10,7 @@ import { requireValid, withInventoryFailures } from './inventory-failure.js';
 
 type HoldActivities = Pick<
   InventoryActivities,
-  'holdStock' | 'renewHold' | 'confirmHold' | 'allocateHold' | 'fulfillHold' | 'releaseHold' | 'getHold'
+  'holdStock' | 'renewHold' | 'confirmHold' | 'allocateHold' | 'fulfillHold' | 'releaseHold' | 'reopenHold' | 'getHold'
 >;
 
 type Transition = 'confirm' | 'allocate' | 'fulfill' | 'release';
@@ -38,6 +39,12 @@ export function createHoldActivities(deps: InventoryActivityDeps): HoldActivitie
     allocateHold: transition('allocate'),
     fulfillHold: transition('fulfill'),
     releaseHold: transition('release'),
+    reopenHold: withInventoryFailures(async (input) => {
+      const valid = requireValid(ReopenHoldInputSchema, input, 'reopen input');
+      const hold = await stock.reopen(valid, nowIso(deps));
+      await notifier.notifyStockChanged(valid.skus ?? hold.lines.map((l) => l.sku));
+      return hold;
+    }),
     getHold: withInventoryFailures(async ({ holdId }) => stock.getHold(holdId)),
   };
 }

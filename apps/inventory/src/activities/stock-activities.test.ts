@@ -37,3 +37,54 @@ describe('receiveStock activity', () => {
     expect(await stores.stock.getLevel('RS-1')).toMatchObject({ onHand: 6 });
   });
 });
+
+describe('describeSkus activity', () => {
+  let stores: InventoryStores;
+  const activities = () => createStockActivities(stores.deps({ notifyStockChanged: () => Promise.resolve() }));
+
+  beforeAll(async () => {
+    stores = createInventoryStores('inventory-describe-skus-');
+    await stores.catalog.upsertProducts(
+      [
+        {
+          id: 'prod-ds',
+          handle: 'ds-tee',
+          title: 'DS Tee',
+          description: 'A tee',
+          vendor: 'Acme',
+          supplier: { id: 'sup-ds', name: 'DS Supply', type: 'manual' },
+          collections: [],
+          tags: [],
+          images: [{ url: 'https://img.example/ds.jpg', alt: 'DS' }],
+          variants: [
+            { sku: 'DS-1-BLK-M', options: { color: 'Black', size: 'M' }, price: { amount: 1999, currency: 'USD' }, weightGrams: 200 },
+            { sku: 'DS-1-BLK-L', options: { color: 'Black', size: 'L' }, price: { amount: 2099, currency: 'USD' }, weightGrams: 210 },
+          ],
+          createdAt: '2030-01-01T00:00:00.000Z',
+        },
+      ],
+      new Date().toISOString(),
+    );
+  });
+  afterAll(() => stores.temp.cleanup());
+
+  it('describes the SKUs from the catalog in the order asked and lists unknown ones', async () => {
+    const result = await activities().describeSkus({ skus: ['DS-1-BLK-L', 'NOPE-1', 'DS-1-BLK-M'] });
+    expect(result.unknown).toEqual(['NOPE-1']);
+    expect(result.found.map((d) => [d.sku, d.unitPrice.amount])).toEqual([['DS-1-BLK-L', 2099], ['DS-1-BLK-M', 1999]]);
+    expect(result.found[0]).toMatchObject({
+      productId: 'prod-ds',
+      handle: 'ds-tee',
+      title: 'DS Tee',
+      options: { color: 'Black', size: 'L' },
+      image: { url: 'https://img.example/ds.jpg', alt: 'DS' },
+      supplier: { id: 'sup-ds', name: 'DS Supply', type: 'manual' },
+      weightGrams: 210,
+    });
+  });
+
+  it('refuses bad input with InvalidInput', async () => {
+    const invalid = await activities().describeSkus({ skus: [] }).catch((e: unknown) => e);
+    expect(invalid).toMatchObject({ type: InventoryFailure.InvalidInput, nonRetryable: true });
+  });
+});

@@ -1,14 +1,15 @@
-import { AdjustStockInputSchema, ReceiveStockInputSchema, SkuSchema } from '@commerce/contracts/inventory/schemas';
+import { AdjustStockInputSchema, DescribeSkusInputSchema, ReceiveStockInputSchema, SkuSchema } from '@commerce/contracts/inventory/schemas';
 import { InventoryFailure, type InventoryActivities } from '@commerce/contracts/inventory';
 import { InventoryError } from '../domain/inventory-error.js';
+import { describeSkus } from '../domain/sku-description.js';
 import { nowIso, type InventoryActivityDeps } from './activity-deps.js';
 import { requireValid, withInventoryFailures } from './inventory-failure.js';
 
-type StockActivities = Pick<InventoryActivities, 'adjustStock' | 'receiveStock' | 'getStockLevel'>;
+type StockActivities = Pick<InventoryActivities, 'adjustStock' | 'receiveStock' | 'getStockLevel' | 'describeSkus'>;
 
-/** Admin stock adjustment, units received back (returns) and stock reads. */
+/** Admin stock adjustment, units received back (returns), stock reads and SKU descriptions. */
 export function createStockActivities(deps: InventoryActivityDeps): StockActivities {
-  const { stock, notifier } = deps;
+  const { stock, notifier, catalog } = deps;
   return {
     adjustStock: withInventoryFailures(async (input) => {
       const valid = requireValid(AdjustStockInputSchema, input, 'adjustment');
@@ -27,6 +28,10 @@ export function createStockActivities(deps: InventoryActivityDeps): StockActivit
       const level = await stock.getLevel(valid);
       if (!level) throw new InventoryError(InventoryFailure.UnknownSku, `unknown SKU ${valid}`, { sku: valid });
       return level;
+    }),
+    describeSkus: withInventoryFailures(async (input) => {
+      const { skus } = requireValid(DescribeSkusInputSchema, input, 'describe input');
+      return describeSkus(skus, await catalog.findProductsBySkus(skus));
     }),
   };
 }

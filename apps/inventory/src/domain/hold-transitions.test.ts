@@ -39,6 +39,13 @@ describe('hold transitions', () => {
     expect(invalid.kind === 'invalid' && invalid.reason).toMatch(/release a line that is fulfilled/);
   });
 
+  it('reopens confirmed lines only; held is a retry, expired names expiry, the rest is invalid', () => {
+    expect(planHoldTransition('confirmed', 'reopen')).toEqual({ kind: 'apply', from: 'confirmed', to: 'held' });
+    expect(kind('held', 'reopen')).toBe('noop');
+    expect(kind('expired', 'reopen')).toBe('expired');
+    for (const status of ['released', 'allocated', 'fulfilled'] as const) expect(kind(status, 'reopen')).toBe('invalid');
+  });
+
   it('plans holding again with set semantics', () => {
     expect(planRehold(undefined, 3)).toEqual({ kind: 'set', currentlyHeld: 0 });
     expect(planRehold({ status: 'held', quantity: 3 }, 3)).toEqual({ kind: 'noop' });

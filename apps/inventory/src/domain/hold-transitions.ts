@@ -3,8 +3,10 @@ import type { HoldStatus } from '@commerce/contracts/inventory';
 /**
  * The one table of hold-line transitions. A line moves held → confirmed → allocated → fulfilled,
  * or leaves through released (from held / confirmed / allocated) or expired (from held only).
+ * `reopen` takes a confirmed line back to held (a checkout's order was declined: the checkout
+ * keeps the stock for the next attempt); the caller also gives the hold a fresh expiry.
  */
-export type HoldAction = 'confirm' | 'allocate' | 'fulfill' | 'release' | 'expire';
+export type HoldAction = 'confirm' | 'allocate' | 'fulfill' | 'release' | 'expire' | 'reopen';
 
 interface TransitionRule {
   to: HoldStatus;
@@ -21,6 +23,11 @@ const RULES: Record<HoldAction, TransitionRule> = {
   // Releasing a line that already expired is a no-op: its units are back in `available` either way.
   release: { to: 'released', from: ['held', 'confirmed', 'allocated'], alreadyApplied: ['released', 'expired'] },
   expire: { to: 'expired', from: ['held'], alreadyApplied: ['expired'] },
+  // A held line is already open (a retry): only the hold's expiry moves. An expired line answers
+  // HoldExpired (its time ran out: the owner must hold afresh); a released line is an invalid
+  // transition (it was let go on purpose); allocated / fulfilled lines went past the point of no
+  // return and are invalid too.
+  reopen: { to: 'held', from: ['confirmed'], alreadyApplied: ['held'] },
 };
 
 export type TransitionPlan =

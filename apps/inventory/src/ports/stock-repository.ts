@@ -7,6 +7,7 @@ import type {
   ReceiveStockInput,
   ReconcileStockResult,
   RenewHoldInput,
+  ReopenHoldInput,
   StockLevel,
   StockMovement,
 } from '@commerce/contracts/inventory';
@@ -50,6 +51,12 @@ export interface StockRepository {
   /** Fulfilled units leave on-hand. */
   fulfill(input: HoldTransitionInput, now: string): Promise<Hold>;
   release(input: HoldTransitionInput, now: string): Promise<Hold>;
+  /**
+   * Confirmed lines (all, or the named SKUs) back to held, and the hold's expiry to now + ttl, in
+   * one atomic step (journaled as `reopen`). Held lines: only the expiry moves (a retry). Expired
+   * lines → HoldExpired; released / allocated / fulfilled → InvalidHoldTransition. HoldNotFound.
+   */
+  reopen(input: ReopenHoldInput, now: string): Promise<Hold>;
   /** Sets on-hand; idempotent per adjustmentId. StockBelowReserved / UnknownSku. */
   adjust(input: AdjustStockInput, now: string): Promise<StockLevel>;
   /**

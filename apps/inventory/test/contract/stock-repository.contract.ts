@@ -224,6 +224,70 @@ export function describeStockRepositoryContract(adapter: string, createHarness: 
       });
     });
 
+    describe('reopen', () => {
+      it('takes confirmed lines of the named SKUs back to held with a fresh expiry, journaled', async () => {
+        await repo.hold(holdInput('cart-1', [['SKU-A', 2], ['SKU-B', 1]], 60), T0);
+        await repo.confirm({ holdId: 'cart-1', skus: ['SKU-A'] }, at(10));
+        expect(await level('SKU-A')).toEqual({ onHand: 10, available: 8, held: 0, confirmed: 2, allocated: 0 });
+        const reopened = await repo.reopen({ holdId: 'cart-1', skus: ['SKU-A'], ttlSeconds: 300, reason: 'payment declined' }, at(20));
+        expect(reopened.expiresAt).toBe(at(320));
+        expect(reopened.lines).toEqual([
+          { sku: 'SKU-A', quantity: 2, status: 'held' },
+          { sku: 'SKU-B', quantity: 1, status: 'held' },
+        ]);
+        expect(await level('SKU-A')).toEqual({ onHand: 10, available: 8, held: 2, confirmed: 0, allocated: 0 });
+        const movement = (await repo.readJournal({ holdId: 'cart-1', sku: 'SKU-A' })).at(-1);
+        expect(movement).toMatchObject({ type: 'reopen', quantity: 2, heldDelta: 2, confirmedDelta: -2, availableDelta: 0, reason: 'payment declined' });
+        // The reopened hold is a live hold again: it can be confirmed, and expires with its new expiry.
+        await repo.confirm({ holdId: 'cart-1' }, at(30));
+        expect(await statuses('cart-1')).toEqual({ 'SKU-A': 'confirmed', 'SKU-B': 'confirmed' });
+        await repo.reopen({ holdId: 'cart-1', ttlSeconds: 100 }, at(40));
+        expect((await repo.expireDue(at(139), 10)).holdsExpired).toBe(0);
+        const expired = await repo.expireDue(at(141), 10);
+        expect({ ...expired, skus: [...expired.skus].sort() }).toEqual({ holdsExpired: 1, skus: ['SKU-A', 'SKU-B'] });
+        expect(await level('SKU-A')).toEqual({ onHand: 10, available: 10, held: 0, confirmed: 0, allocated: 0 });
+      });
+
+      it('is idempotent: a retry only moves the expiry', async () => {
+        await repo.hold(holdInput('r1', [['SKU-B', 3]], 60), T0);
+        await repo.confirm({ holdId: 'r1' }, at(1));
+        await repo.reopen({ holdId: 'r1', ttlSeconds: 60 }, at(2));
+        const journalLength = (await repo.readJournal({})).length;
+        const again = await repo.reopen({ holdId: 'r1', skus: ['SKU-B'], ttlSeconds: 60 }, at(5));
+        expect(again.expiresAt).toBe(at(65));
+        expect(again.lines).toEqual([{ sku: 'SKU-B', quantity: 3, status: 'held' }]);
+        expect((await repo.readJournal({})).length).toBe(journalLength);
+        expect(await level('SKU-B')).toEqual({ onHand: 5, available: 2, held: 3, confirmed: 0, allocated: 0 });
+        expect(await journalTypes('r1')).toEqual(['hold:SKU-B', 'confirm:SKU-B', 'reopen:SKU-B']);
+      });
+
+      it('reopens a confirmed hold whose old expiry passed long ago', async () => {
+        await repo.hold(holdInput('old', [['SKU-A', 1]], 10), T0);
+        await repo.confirm({ holdId: 'old' }, at(5));
+        expect((await repo.expireDue(at(3_600), 10)).holdsExpired).toBe(0);
+        const reopened = await repo.reopen({ holdId: 'old', ttlSeconds: 60 }, at(3_600));
+        expect(reopened).toMatchObject({ expiresAt: at(3_660), lines: [{ sku: 'SKU-A', quantity: 1, status: 'held' }] });
+        expect(await level('SKU-A')).toMatchObject({ available: 9, held: 1, confirmed: 0 });
+      });
+
+      it('refuses released, allocated, expired, unknown lines and missing holds, changing nothing', async () => {
+        await repo.hold(holdInput('x', [['SKU-A', 1], ['SKU-B', 2]], 60), T0);
+        await repo.confirm({ holdId: 'x' }, at(1));
+        await repo.allocate({ holdId: 'x', skus: ['SKU-B'], supplierId: 'sup-1' }, at(2));
+        expect((await failureOf(repo.reopen({ holdId: 'x', ttlSeconds: 60 }, at(3)))).type).toBe(InventoryFailure.InvalidHoldTransition);
+        expect((await failureOf(repo.reopen({ holdId: 'x', skus: ['SKU-C'], ttlSeconds: 60 }, at(3)))).type).toBe(InventoryFailure.InvalidHoldTransition);
+        expect(await statuses('x')).toEqual({ 'SKU-A': 'confirmed', 'SKU-B': 'allocated' });
+        await repo.release({ holdId: 'x', skus: ['SKU-A'] }, at(4));
+        expect((await failureOf(repo.reopen({ holdId: 'x', skus: ['SKU-A'], ttlSeconds: 60 }, at(5)))).type).toBe(InventoryFailure.InvalidHoldTransition);
+        await repo.hold(holdInput('gone', [['SKU-A', 2]], 10), T0);
+        await repo.expireDue(at(11), 10);
+        expect((await failureOf(repo.reopen({ holdId: 'gone', ttlSeconds: 60 }, at(12)))).type).toBe(InventoryFailure.HoldExpired);
+        expect((await failureOf(repo.reopen({ holdId: 'missing', ttlSeconds: 60 }, at(12)))).type).toBe(InventoryFailure.HoldNotFound);
+        expect(await level('SKU-A')).toEqual({ onHand: 10, available: 10, held: 0, confirmed: 0, allocated: 0 });
+        expect(await level('SKU-B')).toEqual({ onHand: 5, available: 3, held: 0, confirmed: 0, allocated: 2 });
+      });
+    });
+
     describe('expiry', () => {
       it('expires held lines past their expiry, once', async () => {
         await repo.hold(holdInput('e1', [['SKU-A', 4]], 60), T0);

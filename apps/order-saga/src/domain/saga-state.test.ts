@@ -12,8 +12,11 @@ import {
   cancellationRefusal,
   compensationRefundId,
   holdLines,
+  orderLinesIn,
+  orderSkus,
   planPaymentUndo,
   sagaHoldId,
+  stockCompensation,
   unreservedSkus,
 } from './saga-state.js';
 
@@ -37,6 +40,30 @@ const entry = (kind: LedgerEntry['kind'], amount: number, operationKey = 'o-1'):
 });
 
 describe('order saga state rules', () => {
+  it('checkout orders act on their own SKUs of the hold, and reopen until accepted', () => {
+    const lines = [
+      { sku: 'A-1', quantity: 1 },
+      { sku: 'B-1', quantity: 2 },
+      { sku: 'A-1', quantity: 3 },
+    ] as unknown as Parameters<typeof orderSkus>[0];
+    expect(orderSkus(lines)).toEqual(['A-1', 'B-1']);
+    expect(stockCompensation({ holdId: 'cart:c1' })).toBe('reopen_stock');
+    expect(stockCompensation({})).toBe('release_stock');
+    const hold = {
+      lines: [
+        { sku: 'A-1', status: 'confirmed' },
+        { sku: 'X-9', status: 'held' },
+        { sku: 'B-1', status: 'held' },
+        { sku: 'Z-1', status: 'released' },
+      ],
+    };
+    expect(orderLinesIn(hold, lines, ['confirmed'])).toEqual(['A-1']);
+    expect(orderLinesIn(hold, lines, ['held', 'confirmed', 'allocated'])).toEqual(['A-1', 'B-1']);
+    expect(orderLinesIn(null, lines, ['confirmed'])).toEqual([]);
+    // The capture check looks only at the order's SKUs: a released extra line of the cart is not missing.
+    expect(unreservedSkus(hold, lines)).toEqual([]);
+  });
+
   it('holds a direct order under the order id and a checkout order under its hold', () => {
     expect(sagaHoldId({ orderId: 'o-1' })).toBe('order:o-1');
     expect(sagaHoldId({ orderId: 'o-1', holdId: 'checkout:c-1' })).toBe('checkout:c-1');

@@ -203,6 +203,35 @@ export function unreservedSkus(
   return [...new Set(lines.map((l) => l.sku))].filter((sku) => !reserved.has(sku));
 }
 
+/** The order's SKUs, each once, in order of first appearance. */
+export const orderSkus = (lines: OrderSagaInput['lines']): string[] => [
+  ...new Set(lines.map((l) => l.sku)),
+];
+
+/** A checkout order confirms (and gives back) lines of the checkout's hold; a direct order holds its own. */
+export const isCheckoutOrder = (input: Pick<OrderSagaInput, 'holdId'>): boolean =>
+  input.holdId !== undefined;
+
+/**
+ * The stock compensation registered when the saga reserves stock. A checkout order that stops
+ * before it was accepted gives its confirmed lines back to the checkout (`reopen_stock`); once
+ * accepted (and always for a direct order) the compensation releases them.
+ */
+export const stockCompensation = (input: Pick<OrderSagaInput, 'holdId'>): CompensationName =>
+  isCheckoutOrder(input) ? 'reopen_stock' : 'release_stock';
+
+/** The order's SKUs whose hold lines are in one of `statuses` (lines of other SKUs of the hold are not the order's). */
+export function orderLinesIn(
+  hold: { lines: readonly { sku: string; status: string }[] } | null,
+  lines: OrderSagaInput['lines'],
+  statuses: readonly string[],
+): string[] {
+  const skus = new Set(orderSkus(lines));
+  return (hold?.lines ?? [])
+    .filter((l) => skus.has(l.sku) && statuses.includes(l.status))
+    .map((l) => l.sku);
+}
+
 /** What undoing the payment takes, read from the order's ledger summary. */
 export type PaymentUndo =
   | { kind: 'nothing'; why: string }

@@ -56,12 +56,16 @@ import {
   compensationRefundId,
   holdLines,
   initialSagaState,
+  isCheckoutOrder,
   isFinalStatus,
   omsSettings,
+  orderLinesIn,
+  orderSkus,
   placedOrder,
   planPaymentUndo,
   RESERVING_HOLD_STATUSES,
   sagaHoldId,
+  stockCompensation,
   unreservedSkus,
   type Refusal,
   type StopStatus,
@@ -149,6 +153,9 @@ const nowIso = (): string => new Date().toISOString();
  * authorized or declined while the saga goes on. Steps, each followed by its compensation:
  * reserve stock (release) → authorize (void) → approval for high-value orders → capture (the
  * void becomes a refund) → hand to OMS and follow it to delivery (cancel the order).
+ * A checkout order (input.holdId set) confirms only its own SKUs of the checkout's hold, and
+ * until it is accepted its stock compensation REOPENS them (confirmed → held: the checkout keeps
+ * the hold for the shopper's next attempt); once accepted it releases them like a direct order.
  * Cancellation (until shipment), rejection, approval expiry and fulfillment failure compensate in
  * reverse order, in a non-cancellable scope, each compensation retried until it succeeds.
  */
@@ -342,7 +349,7 @@ export async function orderSagaWorkflow(input: OrderSagaInput): Promise<OrderSag
     // 1. Stock: confirm the checkout's hold, or hold now (the hold id is derived from the order id,
     // so a retried hold is the same hold). Registered first: a hold whose answer was lost is released too.
     enter('reserve_stock', 'reserving_stock');
-    register('release_stock');
+    register(stockCompensation(input));
     try {
       if (input.holdId === undefined) {
         try {
@@ -361,7 +368,14 @@ export async function orderSagaWorkflow(input: OrderSagaInput): Promise<OrderSag
         }
       }
       await attempt('confirmHold', STEP_RETRY, () =>
-        inventory.confirmHold({ holdId, reason: `order ${orderId} placed` }),
+        isCheckoutOrder(input)
+          ? // Only the order's lines: the checkout's hold may have released lines of removed items.
+            inventory.confirmHold({
+              holdId,
+              skus: orderSkus(input.lines),
+              reason: `order ${orderId} placed`,
+            })
+          : inventory.confirmHold({ holdId, reason: `order ${orderId} placed` }),
       );
     } catch (error) {
       throw stopOn(error, 'declined');
@@ -390,6 +404,9 @@ export async function orderSagaWorkflow(input: OrderSagaInput): Promise<OrderSag
     complete('authorize_payment');
     setStatus(state.requiresApproval ? 'awaiting_approval' : 'capturing_payment');
     answer('accepted');
+    // Accepted: the checkout is done with the hold, so undoing the order now releases its stock.
+    const reopenAt = registered.lastIndexOf('reopen_stock');
+    if (reopenAt >= 0) registered[reopenAt] = 'release_stock';
 
     // 3. High-value orders wait for a human decision.
     if (state.requiresApproval) {
@@ -481,12 +498,26 @@ export async function orderSagaWorkflow(input: OrderSagaInput): Promise<OrderSag
   async function undo(name: CompensationName, why: string): Promise<void> {
     switch (name) {
       case 'release_stock': {
-        // Only the lines still reserving stock (fulfilled lines have left; released / expired ones are back).
+        // Only the order's lines still reserving stock (fulfilled lines have left; released /
+        // expired ones are back; other lines of a checkout's hold are not the order's).
         const hold = await inventory.getHold({ holdId });
-        const skus = (hold?.lines ?? [])
-          .filter((line) => RESERVING_HOLD_STATUSES.includes(line.status))
-          .map((line) => line.sku);
+        const skus = orderLinesIn(hold, input.lines, RESERVING_HOLD_STATUSES);
         if (skus.length > 0) await inventory.releaseHold({ holdId, skus, reason: why });
+        return;
+      }
+      case 'reopen_stock': {
+        // A checkout order that was not accepted: its confirmed lines go back to held with a fresh
+        // expiry; the checkout still owns the hold and releases it itself on cancel / expiry.
+        const hold = await inventory.getHold({ holdId });
+        const skus = orderLinesIn(hold, input.lines, ['confirmed']);
+        if (skus.length > 0) {
+          await inventory.reopenHold({
+            holdId,
+            skus,
+            ttlSeconds: input.settings.holdTtlSeconds,
+            reason: why,
+          });
+        }
         return;
       }
       case 'void_payment':

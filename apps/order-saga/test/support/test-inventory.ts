@@ -7,7 +7,7 @@ import {
 
 export type TestInventoryActivities = Pick<
   InventoryActivities,
-  'holdStock' | 'confirmHold' | 'releaseHold' | 'getHold'
+  'holdStock' | 'confirmHold' | 'releaseHold' | 'reopenHold' | 'getHold'
 >;
 
 const ACTIVE = ['held', 'confirmed', 'allocated'];
@@ -15,7 +15,8 @@ const ACTIVE = ['held', 'confirmed', 'allocated'];
 /**
  * A small stand-in for the inventory domain's hold activities, registered on the real `inventory`
  * queue of a test namespace: stock per SKU, holds with line statuses (all-or-nothing holds, set
- * semantics on retries, idempotent confirm / release), an injectable run of release failures,
+ * semantics on retries, idempotent confirm / release / reopen, confirm and reopen refusing lines
+ * that cannot move like the real table does), an injectable run of release failures,
  * and a check that no unit was created or lost.
  */
 export function createTestInventory(stock: Record<string, number>) {
@@ -63,10 +64,39 @@ export function createTestInventory(stock: Record<string, number>) {
       holds.set(input.holdId, hold);
       return hold;
     }),
-    confirmHold: activity(({ holdId }: { holdId: string }) => {
-      calls.push(`confirmHold ${holdId}`);
+    confirmHold: activity(({ holdId, skus }: { holdId: string; skus?: string[] }) => {
+      calls.push(`confirmHold ${holdId}${skus ? ` ${skus.join(',')}` : ''}`);
       const hold = find(holdId);
-      for (const line of hold.lines) if (line.status === 'held') line.status = 'confirmed';
+      const targets = hold.lines.filter((l) => skus === undefined || skus.includes(l.sku));
+      for (const line of targets) {
+        if (line.status === 'expired')
+          throw fail(InventoryFailure.HoldExpired, `hold ${holdId} expired`);
+        if (!['held', 'confirmed', 'allocated', 'fulfilled'].includes(line.status))
+          throw fail(
+            InventoryFailure.InvalidHoldTransition,
+            `cannot confirm a line that is ${line.status}`,
+          );
+      }
+      for (const line of targets) if (line.status === 'held') line.status = 'confirmed';
+      return hold;
+    }),
+    reopenHold: activity((input: Parameters<TestInventoryActivities['reopenHold']>[0]) => {
+      calls.push(`reopenHold ${input.holdId}${input.skus ? ` ${input.skus.join(',')}` : ''}`);
+      const hold = find(input.holdId);
+      const targets = hold.lines.filter(
+        (l) => input.skus === undefined || input.skus.includes(l.sku),
+      );
+      for (const line of targets) {
+        if (line.status === 'expired')
+          throw fail(InventoryFailure.HoldExpired, `hold ${input.holdId} expired`);
+        if (line.status !== 'held' && line.status !== 'confirmed')
+          throw fail(
+            InventoryFailure.InvalidHoldTransition,
+            `cannot reopen a line that is ${line.status}`,
+          );
+      }
+      for (const line of targets) line.status = 'held';
+      hold.expiresAt = new Date(Date.now() + input.ttlSeconds * 1000).toISOString();
       return hold;
     }),
     releaseHold: activity(({ holdId, skus }: { holdId: string; skus?: string[] }) => {

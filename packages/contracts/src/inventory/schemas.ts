@@ -330,6 +330,8 @@ export const StockMovementTypeSchema = Type.Union([
   Type.Literal('release'),
   Type.Literal('expire'),
   Type.Literal('heal'),
+  /** A confirmed line held again (reopenHold). */
+  Type.Literal('reopen'),
 ]);
 export type StockMovementType = Static<typeof StockMovementTypeSchema>;
 

@@ -91,6 +91,8 @@ export type SagaStep = Static<typeof SagaStepSchema>;
 
 export const CompensationNameSchema = Type.Union([
   Type.Literal('release_stock'),
+  /** A checkout order stopped before it was accepted: its confirmed lines go back to `held` (the checkout keeps the hold). */
+  Type.Literal('reopen_stock'),
   Type.Literal('void_payment'),
   Type.Literal('refund_payment'),
   Type.Literal('cancel_order'),

@@ -118,6 +118,7 @@ export function createCassandraStockRepository(deps: CassandraStockRepositoryDep
     allocate: (input, now) => holds.transition('allocate', input, normalizeTimestamp(now)),
     fulfill: (input, now) => holds.transition('fulfill', input, normalizeTimestamp(now)),
     release: (input, now) => holds.transition('release', input, normalizeTimestamp(now)),
+    reopen: (input, now) => holds.reopen(input, normalizeTimestamp(now)),
     adjust: (input, now) => maintenance.adjust(input, normalizeTimestamp(now)),
     receive: (input, now) => maintenance.receive(input, normalizeTimestamp(now)),
     expireDue: (now, limit) => expiry.expireDue(normalizeTimestamp(now), limit),

@@ -4,6 +4,7 @@ import {
   type HoldStockInput,
   type HoldTransitionInput,
   type RenewHoldInput,
+  type ReopenHoldInput,
 } from '@commerce/contracts/inventory';
 import { isInventoryError } from '../../domain/inventory-error.js';
 import {
@@ -41,7 +42,7 @@ export interface HoldOperationsDeps {
   retentionSeconds: number;
 }
 
-type Transition = Exclude<HoldAction, 'expire'>;
+type Transition = Exclude<HoldAction, 'expire' | 'reopen'>;
 
 const bySku = <T extends { sku: string }>(a: T, b: T): number => (a.sku < b.sku ? -1 : a.sku > b.sku ? 1 : 0);
 
@@ -67,7 +68,7 @@ export function createHoldOperations({ records, partitions, cas, expiry, retenti
   }
 
   /** Undoes applied line changes, last first (each its own stock transaction). */
-  async function compensate(holdId: string, applied: readonly AppliedLine[], now: string, type: 'hold' | Transition): Promise<void> {
+  async function compensate(holdId: string, applied: readonly AppliedLine[], now: string, type: 'hold' | Transition | 'reopen'): Promise<void> {
     for (const line of [...applied].reverse()) {
       const movementType = type !== 'hold' ? 'heal' : line.before?.status === 'held' ? 'hold-change' : 'release';
       await cas.change(
@@ -264,11 +265,71 @@ export function createHoldOperations({ records, partitions, cas, expiry, retenti
     return mustFind(holdId);
   }
 
-  return { hold, renew, transition, find };
+  /**
+   * Confirmed lines back to held with a fresh expiry. Like `hold`: stale held lines expire first,
+   * the refusals are decided from a first read, the header's expiry moves (linearised with the
+   * sweep's claim) and its index entry is written BEFORE units move, then each line is one stock
+   * transaction carrying the new header revision (so only a later claim can expire it).
+   */
+  async function reopen(input: ReopenHoldInput, now: string): Promise<Hold> {
+    const { holdId } = input;
+    let loaded = await load(holdId);
+    if (loaded !== null && (isClaimedForExpiry(loaded.header) || isPastExpiry(loaded.header.expiresAt, now))) {
+      await expiry.expireHold(holdId, now);
+      loaded = await load(holdId);
+    }
+    const visible = loaded?.lines.flatMap((l) => (l.state === null ? [] : [l.state])) ?? [];
+    if (loaded === null || visible.length === 0) throw holdNotFound(holdId);
+    const { header } = loaded;
+    const targets: LineState[] = input.skus
+      ? [...new Set(input.skus)].sort().map((sku) => {
+          const line = visible.find((l) => l.sku === sku);
+          if (!line) throw fail(InventoryFailure.InvalidHoldTransition, `hold ${holdId} has no line for SKU ${sku}`, { holdId, sku, action: 'reopen' });
+          return line;
+        })
+      : visible;
+    for (const line of targets) refuseUnless(holdId, line, 'reopen');
+
+    const expiresAt = addSeconds(now, input.ttlSeconds);
+    await records.addExpiry(holdId, expiresAt);
+    const replaced = await moveExpiry(holdId, header.owner, expiresAt, now);
+    const revision = replaced.revision + 1;
+
+    const applied: AppliedLine[] = [];
+    try {
+      for (const target of targets) {
+        const record = loaded.lines.find((l) => l.sku === target.sku)?.record;
+        const { result } = await cas.change(target.sku, reservationOf(holdId), now, ({ entry }) => {
+          const current = effectiveLine(target.sku, entry, record);
+          if (current === null) throw fail(InventoryFailure.InvalidHoldTransition, `hold ${holdId} has no line for SKU ${target.sku}`, { holdId, sku: target.sku, action: 'reopen' });
+          const plan = refuseUnless(holdId, current, 'reopen');
+          if (plan === null || entry === null) return { result: null };
+          const after = { status: plan.to, quantity: entry.quantity, supplierId: entry.supplierId, holdRev: revision };
+          const deltas = moveUnits(bucketOf(plan.from), bucketOf(plan.to), entry.quantity);
+          const line: AppliedLine = { sku: target.sku, before: entry, after, deltas, state: { ...current, status: plan.to } };
+          return {
+            result: line,
+            deltas,
+            entry: { next: after, ttlSeconds: 0 },
+            movement: { type: 'reopen', holdId, quantity: entry.quantity, ...(input.reason === undefined ? {} : { reason: input.reason }) },
+          };
+        });
+        if (result !== null) applied.push(result);
+      }
+    } catch (error) {
+      if (isInventoryError(error)) await compensate(holdId, applied, now, 'reopen');
+      throw error;
+    }
+    await records.writeLines(holdId, applied.map((l) => recordOf(l.state)), now);
+    if (replaced.expiresAt !== expiresAt) await records.removeExpiry(holdId, replaced.expiresAt);
+    return mustFind(holdId);
+  }
+
+  return { hold, renew, transition, reopen, find };
 }
 
 /** The transition's plan for a line, or null for a no-op; throws HoldExpired / InvalidHoldTransition. */
-function refuseUnless(holdId: string, line: LineState, action: Transition) {
+function refuseUnless(holdId: string, line: LineState, action: Transition | 'reopen') {
   const plan = planHoldTransition(line.status, action);
   const at = { holdId, sku: line.sku, status: line.status, action };
   if (plan.kind === 'expired') throw fail(InventoryFailure.HoldExpired, `hold ${holdId} expired`, at);

@@ -44,6 +44,7 @@ export function createSqliteStockRepository({ db }: SqliteStockRepositoryDeps): 
     allocate: (input, now) => mutate(now, (at) => holds.transition('allocate', input, at)),
     fulfill: (input, now) => mutate(now, (at) => holds.transition('fulfill', input, at)),
     release: (input, now) => mutate(now, (at) => holds.transition('release', input, at)),
+    reopen: (input, now) => mutate(now, (at) => holds.reopen(input, at)),
     adjust: (input, now) => mutate(now, (at) => maintenance.adjust(input, at)),
     receive: (input, now) => mutate(now, (at) => maintenance.receive(input, at)),
     expireDue: (now, limit) => mutate(now, (at) => holds.expireDue(at, limit)),

@@ -5,6 +5,7 @@ import {
   type HoldTransitionInput,
   type InventoryFailureType,
   type RenewHoldInput,
+  type ReopenHoldInput,
 } from '@commerce/contracts/inventory';
 import type { SqliteDatabase } from '@commerce/sqlite-store';
 import { InventoryError } from '../../domain/inventory-error.js';
@@ -128,18 +129,20 @@ export function createHoldOperations(db: SqliteDatabase, ledger: StockLedger) {
     return load(input.holdId);
   }
 
-  function transition(action: Exclude<HoldAction, 'expire'>, input: HoldTransitionInput, now: string): Hold {
+  /** The lines a transition acts on: the named SKUs (each must be a line of the hold), or all. */
+  function targetsOf(holdId: string, skus: readonly string[] | undefined, action: HoldAction): HoldLineRow[] {
+    const lines = ledger.linesOf(holdId);
+    if (!skus) return lines;
+    return [...new Set(skus)].map((sku) => {
+      const line = lines.find((l) => l.sku === sku);
+      if (!line) throw fail(InventoryFailure.InvalidHoldTransition, `hold ${holdId} has no line for SKU ${sku}`, { holdId, sku, action });
+      return line;
+    });
+  }
+
+  function transition(action: Exclude<HoldAction, 'expire' | 'reopen'>, input: HoldTransitionInput, now: string): Hold {
     const row = requireHold(input.holdId);
-    const lines = ledger.linesOf(input.holdId);
-    const targets = input.skus
-      ? [...new Set(input.skus)].map((sku) => {
-          const line = lines.find((l) => l.sku === sku);
-          if (!line) {
-            throw fail(InventoryFailure.InvalidHoldTransition, `hold ${input.holdId} has no line for SKU ${sku}`, { holdId: input.holdId, sku, action });
-          }
-          return line;
-        })
-      : lines;
+    const targets = targetsOf(input.holdId, input.skus, action);
     for (const line of targets) {
       if (action === 'confirm' && line.status === 'held' && isPastExpiry(row.expires_at, now)) {
         throw fail(InventoryFailure.HoldExpired, `hold ${input.holdId} expired at ${row.expires_at}`, { holdId: input.holdId, expiresAt: row.expires_at });
@@ -153,6 +156,17 @@ export function createHoldOperations(db: SqliteDatabase, ledger: StockLedger) {
     return load(input.holdId);
   }
 
+  /** Confirmed lines back to held with a fresh expiry; held lines only get the expiry (a retry). */
+  function reopen(input: ReopenHoldInput, now: string): Hold {
+    const row = requireHold(input.holdId);
+    // Held lines past the hold's expiry that the sweep has not reached yet expire first (as in hold).
+    if (isPastExpiry(row.expires_at, now)) expireHeldLines(input.holdId, now);
+    const targets = targetsOf(input.holdId, input.skus, 'reopen');
+    for (const line of targets) applyToLine(line, 'reopen', now, input.reason === undefined ? {} : { reason: input.reason });
+    ledger.touchHold(input.holdId, now, addSeconds(now, input.ttlSeconds));
+    return load(input.holdId);
+  }
+
   function expireDue(now: string, limit: number): { holdsExpired: number; skus: string[] } {
     const due = selectDue.all(now, limit);
     const skus = new Set<string>();
@@ -160,5 +174,5 @@ export function createHoldOperations(db: SqliteDatabase, ledger: StockLedger) {
     return { holdsExpired: due.length, skus: [...skus] };
   }
 
-  return { hold, renew, transition, expireDue, find: (holdId: string): Hold | null => (ledger.findHold(holdId) ? load(holdId) : null) };
+  return { hold, renew, transition, reopen, expireDue, find: (holdId: string): Hold | null => (ledger.findHold(holdId) ? load(holdId) : null) };
 }
