@@ -182,7 +182,17 @@ export const QuoteChargesInputSchema = Type.Object(
 export type QuoteChargesInput = Static<typeof QuoteChargesInputSchema>;
 
 export const LockCartInputSchema = Type.Object(
-  { cartWorkflowId: Type.String(), checkoutId: CheckoutIdSchema, cartVersion: Type.Integer({ minimum: 0 }) },
+  {
+    cartWorkflowId: Type.String(),
+    checkoutId: CheckoutIdSchema,
+    cartVersion: Type.Integer({ minimum: 0 }),
+    /**
+     * The order attempt this lock is for (1, 2, … as in checkoutOrderId). Part of the update id
+     * (`lock:<checkoutId>:<cartVersion>:o<attempt>`): a retried activity is the same update, while
+     * a new submit after a decline (which unlocked the cart) locks again at the same version.
+     */
+    attempt: Type.Optional(Type.Integer({ minimum: 1 })),
+  },
   { additionalProperties: false },
 );
 export type LockCartInput = Static<typeof LockCartInputSchema>;
