@@ -24,7 +24,8 @@ export const CartSnapshotSchema = Type.Object(
     cartId: CartIdSchema,
     version: Type.Integer({ minimum: 0 }),
     currency: CurrencySchema,
-    lines: Type.Array(CartLineSchema, { minItems: 1 }),
+    /** Empty when the shopper emptied the cart during checkout (submit is then refused). */
+    lines: Type.Array(CartLineSchema),
     coupon: Type.Union([AppliedCouponSchema, Type.Null()]),
     subtotal: MoneySchema,
     discount: MoneySchema,

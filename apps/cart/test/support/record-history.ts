@@ -1,0 +1,4 @@
+import { workflowHistories } from '@commerce/test-kit/histories';
+
+/** test/workflows/histories: RECORD_HISTORIES=1 (re)writes them; the replay test replays them. */
+export const { dir: HISTORIES_DIR, record: recordHistory } = workflowHistories(new URL('../workflows/histories/', import.meta.url));

@@ -1,0 +1,3 @@
+import { defineCommerceVitestConfig } from '@commerce/test-kit/vitest-config';
+
+export default defineCommerceVitestConfig({ temporal: true, stores: true });
