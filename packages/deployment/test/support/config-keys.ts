@@ -37,10 +37,12 @@ export async function configEnvKeys(app: string): Promise<Map<string, EnvKey>> {
     );
   const module = (await import(pathToFileURL(file).href)) as Record<string, unknown>;
   const schemas = Object.entries(module)
-    .filter(([name, value]) => name.endsWith('Schema') && isObjectSchema(value))
+    // The environment schemas only (`<App>ConfigSchema`, the gateway's `GatewayEnvSchema`); an app
+    // may export other schemas from config.ts (e.g. the JSON inside one variable).
+    .filter(([name, value]) => /(Config|Env)Schema$/.test(name) && isObjectSchema(value))
     .map(([, value]) => value as ObjectSchema);
   if (schemas.length === 0)
-    throw new Error(`apps/${app}/src/config.ts exports no config schema (…Schema)`);
+    throw new Error(`apps/${app}/src/config.ts exports no config schema (…ConfigSchema)`);
   const keys = new Map<string, EnvKey>();
   for (const schema of schemas) {
     const required = new Set(schema.required ?? []);
