@@ -14,11 +14,9 @@
 import { randomUUID } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
 import { WithStartWorkflowOperation } from '@temporalio/client';
-import type { LoopSummary } from './src/closed-loop.js';
 import { loadOrderBenchSettings } from './src/config.js';
 import { benchCartFloorWorkflow, floorAddItemUpdate } from './src/cart/floor-workflow.js';
-import { runAlternatingRounds, stockedSkus, withEmbeddedPlatform } from './src/embedded-platform.js';
-import { fixed, ratio, tableHeader, tableRow, type Column } from './src/stats.js';
+import { reportAgainstFloor, runAlternatingRounds, stockedSkus, withEmbeddedPlatform } from './src/embedded-platform.js';
 
 const settings = loadOrderBenchSettings();
 const FLOOR_QUEUE = 'bench-cart-floor';
@@ -76,37 +74,19 @@ async function main(): Promise<void> {
         });
       };
       const { floor: f, subject: c, failures } = await runAlternatingRounds({ ...settings, floor, subject: addItem, subjectName: 'cart adds' });
-      report(f, c, failures);
+      reportAgainstFloor({
+        title:
+          `cart benchmark — ${settings.concurrency} concurrent callers, ${settings.rounds} × ${settings.seconds}s rounds, medians; ` +
+          'floor = minimal workflow answering the same update-with-start from memory (raw client)',
+        floorName: 'floor: raw client update-with-start',
+        subjectName: 'POST /v1/carts/{cartId}/items (gateway → cart)',
+        ratioName: 'cart/floor',
+        floor: f,
+        subject: c,
+        failures,
+      });
     },
   );
-}
-
-function report(floor: LoopSummary, cart: LoopSummary, failures: number): void {
-  console.log(
-    `\ncart benchmark — ${settings.concurrency} concurrent callers, ${settings.rounds} × ${settings.seconds}s rounds, medians; ` +
-      `floor = minimal workflow answering the same update-with-start from memory (raw client)`,
-  );
-  const columns: Column[] = [
-    { title: 'case', width: 52 },
-    { title: 'per s', width: 8 },
-    { title: 'p50 ms', width: 8 },
-    { title: 'p99 ms', width: 8 },
-    { title: 'mean ms', width: 8 },
-    { title: 'done', width: 7 },
-  ];
-  console.log(tableHeader(columns));
-  for (const [name, row] of [
-    ['floor: raw client update-with-start', floor],
-    ['POST /v1/carts/{cartId}/items (gateway → cart)', cart],
-  ] as const) {
-    console.log(tableRow(columns, [name, fixed(row.perSecond, 1), fixed(row.p50, 1), fixed(row.p99, 1), fixed(row.mean, 1), String(row.completed)]));
-  }
-  console.log(
-    `cart/floor: p50 ${fixed(ratio(cart.p50, floor.p50), 2)}×, p99 ${fixed(ratio(cart.p99, floor.p99), 2)}×, ` +
-      `throughput ${fixed(ratio(cart.perSecond, floor.perSecond), 3)}×`,
-  );
-  console.log(`failures: ${failures}`);
-  if (failures > 0) process.exitCode = 1;
 }
 
 main().catch((err: unknown) => {

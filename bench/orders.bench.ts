@@ -11,11 +11,9 @@
 import { randomUUID } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
 import { WithStartWorkflowOperation } from '@temporalio/client';
-import type { LoopSummary } from './src/closed-loop.js';
 import { loadOrderBenchSettings } from './src/config.js';
-import { runAlternatingRounds, stockedSkus, withEmbeddedPlatform } from './src/embedded-platform.js';
+import { reportAgainstFloor, runAlternatingRounds, stockedSkus, withEmbeddedPlatform } from './src/embedded-platform.js';
 import { benchOrderFloorWorkflow, floorAnswerUpdate, FLOOR_ACTIVITY_COUNT } from './src/orders/floor-workflow.js';
-import { fixed, ratio, tableHeader, tableRow, type Column } from './src/stats.js';
 
 const settings = loadOrderBenchSettings();
 const FLOOR_QUEUE = 'bench-order-floor';
@@ -67,37 +65,19 @@ async function main(): Promise<void> {
         subject: placeOrder,
         subjectName: 'orders',
       });
-      report(f, o, failures);
+      reportAgainstFloor({
+        title:
+          `order benchmark — ${settings.concurrency} concurrent callers, ${settings.rounds} × ${settings.seconds}s rounds, medians; ` +
+          `floor = bare workflow, update-with-start answered after ${FLOOR_ACTIVITY_COUNT} no-op activities`,
+        floorName: 'floor: raw client update-with-start',
+        subjectName: 'POST /v1/orders (gateway → saga early answer)',
+        ratioName: 'orders/floor',
+        floor: f,
+        subject: o,
+        failures,
+      });
     },
   );
-}
-
-function report(floor: LoopSummary, orders: LoopSummary, failures: number): void {
-  console.log(
-    `\norder benchmark — ${settings.concurrency} concurrent callers, ${settings.rounds} × ${settings.seconds}s rounds, medians; ` +
-      `floor = bare workflow, update-with-start answered after ${FLOOR_ACTIVITY_COUNT} no-op activities`,
-  );
-  const columns: Column[] = [
-    { title: 'case', width: 48 },
-    { title: 'per s', width: 8 },
-    { title: 'p50 ms', width: 8 },
-    { title: 'p99 ms', width: 8 },
-    { title: 'mean ms', width: 8 },
-    { title: 'done', width: 7 },
-  ];
-  console.log(tableHeader(columns));
-  for (const [name, row] of [
-    ['floor: raw client update-with-start', floor],
-    ['POST /v1/orders (gateway → saga early answer)', orders],
-  ] as const) {
-    console.log(tableRow(columns, [name, fixed(row.perSecond, 1), fixed(row.p50, 1), fixed(row.p99, 1), fixed(row.mean, 1), String(row.completed)]));
-  }
-  console.log(
-    `orders/floor: throughput ${fixed(ratio(orders.perSecond, floor.perSecond), 3)}×, ` +
-      `p50 time-to-answer ${fixed(ratio(orders.p50, floor.p50), 2)}×, p99 ${fixed(ratio(orders.p99, floor.p99), 2)}×`,
-  );
-  console.log(`failures: ${failures}`);
-  if (failures > 0) process.exitCode = 1;
 }
 
 main().catch((err: unknown) => {

@@ -11,6 +11,7 @@ import type { ProductSearchResult } from '@commerce/contracts/inventory';
 import { loadDevStackConfig, startStack } from '@commerce/dev-stack';
 import { findFreePort } from '@commerce/process-kit';
 import { closedLoop, medianSummary, summarizeLoop, type LoopSummary } from './closed-loop.js';
+import { fixed, ratio, tableHeader, tableRow, type Column } from './stats.js';
 
 export const log = (m: string): void => console.error(m);
 
@@ -127,4 +128,39 @@ export async function stockedSkus(run: PlatformRun, count: number, reason: strin
     if (res.status !== 200) throw new Error(`stocking ${sku} answered ${res.status}: ${(await res.text()).slice(0, 200)}`);
   }
   return skus;
+}
+
+/** Prints the floor and the subject side by side and their ratios; a failed call fails the run. */
+export function reportAgainstFloor(r: {
+  title: string;
+  floorName: string;
+  subjectName: string;
+  /** e.g. `orders/floor` */
+  ratioName: string;
+  floor: LoopSummary;
+  subject: LoopSummary;
+  failures: number;
+}): void {
+  console.log(`\n${r.title}`);
+  const columns: Column[] = [
+    { title: 'case', width: 52 },
+    { title: 'per s', width: 8 },
+    { title: 'p50 ms', width: 8 },
+    { title: 'p99 ms', width: 8 },
+    { title: 'mean ms', width: 8 },
+    { title: 'done', width: 7 },
+  ];
+  console.log(tableHeader(columns));
+  for (const [name, row] of [
+    [r.floorName, r.floor],
+    [r.subjectName, r.subject],
+  ] as const) {
+    console.log(tableRow(columns, [name, fixed(row.perSecond, 1), fixed(row.p50, 1), fixed(row.p99, 1), fixed(row.mean, 1), String(row.completed)]));
+  }
+  console.log(
+    `${r.ratioName}: p50 time-to-answer ${fixed(ratio(r.subject.p50, r.floor.p50), 2)}×, p99 ${fixed(ratio(r.subject.p99, r.floor.p99), 2)}×, ` +
+      `throughput ${fixed(ratio(r.subject.perSecond, r.floor.perSecond), 3)}×`,
+  );
+  console.log(`failures: ${r.failures}`);
+  if (r.failures > 0) process.exitCode = 1;
 }
