@@ -10,6 +10,7 @@ import { registerSharedSchemas } from './http/shared-schemas.js';
 import { createValidatorFactory } from './http/validator-compiler.js';
 import type { IdempotencyStore } from './idempotency/idempotency-store.js';
 import adminAuth from './plugins/app/admin-auth.js';
+import carts from './plugins/app/carts.js';
 import errorHandler, { sendProblem } from './plugins/app/error-handler.js';
 import idempotency from './plugins/app/idempotency.js';
 import orders from './plugins/app/orders.js';
@@ -19,9 +20,12 @@ import temporalClient from './plugins/app/temporal-client.js';
 import cors from './plugins/external/cors.js';
 import swagger from './plugins/external/swagger.js';
 import swaggerUi from './plugins/external/swagger-ui.js';
+import adminCouponRoutes from './routes/admin-coupons/index.js';
 import adminFulfillmentRoutes from './routes/admin-fulfillments/index.js';
 import adminInventoryRoutes from './routes/admin-inventory/index.js';
 import adminOrderRoutes from './routes/admin-orders/index.js';
+import cartRoutes from './routes/carts/index.js';
+import checkoutRoutes from './routes/checkouts/index.js';
 import collectionRoutes from './routes/collections/index.js';
 import healthRoutes from './routes/health/index.js';
 import openApiRoutes from './routes/openapi/index.js';
@@ -35,7 +39,13 @@ export const API_VERSION = '1.0.0';
 export interface BuildOptions {
   config: Pick<
     GatewayConfig,
-    'adminBootstrapToken' | 'bodyLimitBytes' | 'corsOrigins' | 'publicUrl' | 'temporal' | 'orders'
+    | 'adminBootstrapToken'
+    | 'bodyLimitBytes'
+    | 'corsOrigins'
+    | 'publicUrl'
+    | 'temporal'
+    | 'orders'
+    | 'cart'
   >;
   logger: Logger;
   readModel: CatalogReadModelReader;
@@ -90,6 +100,7 @@ export async function build(options: BuildOptions): Promise<GatewayApp> {
 
   await app.register(readModelPlugin, { readModel });
   await app.register(orders, { settings: config.orders, search: orderSearch });
+  await app.register(carts, { settings: config.cart });
   await app.register(temporalClient, {
     provider: temporal,
     uiUrl: config.temporal.uiUrl,
@@ -107,6 +118,9 @@ export async function build(options: BuildOptions): Promise<GatewayApp> {
   await app.register(orderRoutes);
   await app.register(adminOrderRoutes);
   await app.register(adminFulfillmentRoutes);
+  await app.register(cartRoutes);
+  await app.register(checkoutRoutes);
+  await app.register(adminCouponRoutes);
 
   return app;
 }

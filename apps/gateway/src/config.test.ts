@@ -169,4 +169,49 @@ describe('gateway config', () => {
       expect(problems).toContain('ADMIN_BOOTSTRAP_TOKEN');
     }
   });
+
+  it("builds every cart's settings (and its checkouts' and orders') from CART_* / CHECKOUT_*", () => {
+    const defaults = loadConfig({ ADMIN_BOOTSTRAP_TOKEN: TOKEN });
+    expect(defaults.cart).toEqual({
+      holdTtlSeconds: 900,
+      holdKeepAliveMs: 3_600_000,
+      idleTimeoutMs: 30 * 86_400_000,
+      continueAsNewAfterUpdates: 100,
+      rememberedUpdateIds: 500,
+      estimatedTaxRateBps: 0,
+      checkout: { timeoutMs: 3_600_000, holdMarginSeconds: 300, order: defaults.orders },
+    });
+    const tuned = loadConfig({
+      ADMIN_BOOTSTRAP_TOKEN: TOKEN,
+      CART_HOLD_TTL_SECONDS: '60',
+      CART_HOLD_KEEPALIVE_MS: '120000',
+      CART_IDLE_TIMEOUT_MS: '600000',
+      CART_CONTINUE_AS_NEW_AFTER: '10',
+      CART_ESTIMATED_TAX_BPS: '825',
+      CHECKOUT_TIMEOUT_MS: '5000',
+      CHECKOUT_HOLD_MARGIN_SECONDS: '0',
+      MANUAL_FULFILLMENT: 'true',
+    });
+    expect(tuned.cart).toMatchObject({
+      holdTtlSeconds: 60,
+      holdKeepAliveMs: 120_000,
+      idleTimeoutMs: 600_000,
+      continueAsNewAfterUpdates: 10,
+      estimatedTaxRateBps: 825,
+      checkout: { timeoutMs: 5_000, holdMarginSeconds: 0, order: { fulfillmentMode: 'manual' } },
+    });
+    try {
+      loadConfig({
+        ADMIN_BOOTSTRAP_TOKEN: TOKEN,
+        CART_HOLD_TTL_SECONDS: '0',
+        CART_ESTIMATED_TAX_BPS: '10001',
+        CHECKOUT_TIMEOUT_MS: 'soon',
+      });
+      expect.unreachable();
+    } catch (err) {
+      const problems = (err as ConfigError).problems.join('\n');
+      for (const key of ['CART_HOLD_TTL_SECONDS', 'CART_ESTIMATED_TAX_BPS', 'CHECKOUT_TIMEOUT_MS'])
+        expect(problems).toContain(key);
+    }
+  });
 });

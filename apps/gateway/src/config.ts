@@ -11,6 +11,7 @@ import {
   type SearchSettings,
   type WriteStoreSettings,
 } from '@commerce/config';
+import type { CartSettings } from '@commerce/contracts/cart';
 import type { OrderSagaSettings } from '@commerce/contracts/order-saga';
 
 const int = (defaultValue: number, minimum: number, maximum: number, description: string) =>
@@ -75,6 +76,50 @@ export const GatewayEnvSchema = Type.Object({
     'Duration of each simulated fulfillment stage (processing, shipped, delivered)',
   ),
   DROPSHIP_POLL_MS: int(10_000, 1, 3_600_000, "How often the dropshipper's API is polled"),
+
+  // ---- the cart's and its checkouts' settings, passed in every cart's workflow input ----
+  CART_HOLD_TTL_SECONDS: int(
+    900,
+    1,
+    86_400,
+    "How long a cart's stock hold lasts; the cart renews it while the shopper is active",
+  ),
+  CART_HOLD_KEEPALIVE_MS: int(
+    3_600_000,
+    1,
+    30 * 86_400_000,
+    'A cart untouched for this long stops renewing its hold (and holds again on the next change)',
+  ),
+  CART_IDLE_TIMEOUT_MS: int(
+    30 * 86_400_000,
+    1,
+    365 * 86_400_000,
+    'A cart without any change for this long is abandoned and its hold released',
+  ),
+  CART_CONTINUE_AS_NEW_AFTER: int(
+    100,
+    1,
+    10_000,
+    'A cart workflow continues as new after this many handled updates',
+  ),
+  CART_ESTIMATED_TAX_BPS: int(
+    0,
+    0,
+    10_000,
+    "The tax rate (basis points) of the cart's estimate before an address is known",
+  ),
+  CHECKOUT_TIMEOUT_MS: int(
+    3_600_000,
+    1,
+    30 * 86_400_000,
+    'A checkout without a step change for this long expires and releases the hold',
+  ),
+  CHECKOUT_HOLD_MARGIN_SECONDS: int(
+    300,
+    0,
+    86_400,
+    "A checkout renews the cart's hold for its remaining lifetime plus this margin",
+  ),
 });
 
 const trimSlash = (url: string): string => url.replace(/\/+$/, '');
@@ -118,6 +163,20 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     simulatedStageMs: e.FULFILLMENT_STAGE_MS,
     dropshipPollMs: e.DROPSHIP_POLL_MS,
   };
+  const cart: CartSettings = {
+    holdTtlSeconds: e.CART_HOLD_TTL_SECONDS,
+    holdKeepAliveMs: e.CART_HOLD_KEEPALIVE_MS,
+    idleTimeoutMs: e.CART_IDLE_TIMEOUT_MS,
+    continueAsNewAfterUpdates: e.CART_CONTINUE_AS_NEW_AFTER,
+    // The contract's default: retries of the last 500 updates are recognized across runs.
+    rememberedUpdateIds: 500,
+    estimatedTaxRateBps: e.CART_ESTIMATED_TAX_BPS,
+    checkout: {
+      timeoutMs: e.CHECKOUT_TIMEOUT_MS,
+      holdMarginSeconds: e.CHECKOUT_HOLD_MARGIN_SECONDS,
+      order: orders,
+    },
+  };
   return {
     host: e.HOST,
     port: e.PORT,
@@ -138,6 +197,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       workflowResultTimeoutMs: e.WORKFLOW_RESULT_TIMEOUT_MS,
     },
     orders,
+    /** Every cart's settings (and, in `checkout`, its checkouts' and their orders'). */
+    cart,
   };
 }
 

@@ -45,6 +45,22 @@ const EXPECTED_OPERATIONS = {
   'post /v1/admin/orders/{orderId}/returns/{returnId}/decision': 'decideOrderReturn',
   'post /v1/admin/orders/{orderId}/returns/{returnId}/receive': 'receiveOrderReturn',
   'post /v1/admin/fulfillments/{orderId}/advance': 'advanceFulfillment',
+  'post /v1/carts': 'createCart',
+  'get /v1/carts/{cartId}': 'getCart',
+  'post /v1/carts/{cartId}/items': 'addCartItem',
+  'patch /v1/carts/{cartId}/items/{lineId}': 'changeCartItemQuantity',
+  'delete /v1/carts/{cartId}/items/{lineId}': 'removeCartItem',
+  'post /v1/carts/{cartId}/coupon': 'applyCartCoupon',
+  'delete /v1/carts/{cartId}/coupon': 'removeCartCoupon',
+  'put /v1/carts/{cartId}/shopper': 'attachCartShopper',
+  'post /v1/carts/{cartId}/checkout': 'beginCheckout',
+  'get /v1/checkouts/{checkoutId}': 'getCheckout',
+  'put /v1/checkouts/{checkoutId}/shipping-address': 'setCheckoutShippingAddress',
+  'put /v1/checkouts/{checkoutId}/payment-method': 'setCheckoutPaymentMethod',
+  'post /v1/checkouts/{checkoutId}/submit': 'submitCheckout',
+  'post /v1/checkouts/{checkoutId}/cancel': 'cancelCheckout',
+  'put /v1/admin/coupons/{code}': 'putCoupon',
+  'get /v1/admin/coupons/{code}': 'getCoupon',
 };
 
 describe('the OpenAPI document and Swagger UI', () => {
@@ -117,6 +133,9 @@ describe('the OpenAPI document and Swagger UI', () => {
         // A refused order's problem also names the order (orderId, links): OrderProblem.
         if (key === 'post /v1/orders' && ['402', '409'].includes(status))
           expect(schema?.$ref, `${key} ${status}`).toBe('#/components/schemas/OrderProblem');
+        // A refused submit also says where the checkout is now (step, last error): CheckoutProblem.
+        else if (key === 'post /v1/checkouts/{checkoutId}/submit' && ['402', '409'].includes(status))
+          expect(schema?.$ref, `${key} ${status}`).toBe('#/components/schemas/CheckoutProblem');
         else expect(schema?.$ref, `${key} ${status}`).toBe('#/components/schemas/Problem');
       }
     }
@@ -173,6 +192,25 @@ describe('the OpenAPI document and Swagger UI', () => {
     );
     for (const status of ['400', '402', '409', '422', '503', '504'])
       expect(Object.keys(create.responses)).toContain(status);
+    // The storefront: request and response schemas are the contracts' components.
+    const components = Object.keys(doc.components.schemas);
+    for (const name of ['CartView', 'CartLine', 'CheckoutView', 'Coupon', 'CouponDefinition', 'AddCartItem', 'SetShippingAddress', 'SubmitCheckout', 'CheckoutProblem'])
+      expect(components, name).toContain(name);
+    const addItem = doc.paths['/v1/carts/{cartId}/items']!.post! as Operation & {
+      requestBody: { content: Record<string, { schema: { $ref?: string } }> };
+    };
+    expect(addItem.tags).toEqual(['carts']);
+    expect(addItem.requestBody.content['application/json']!.schema.$ref).toBe('#/components/schemas/AddCartItem');
+    expect(JSON.stringify(addItem.responses['200'])).toContain('#/components/schemas/CartLine');
+    for (const status of ['400', '404', '409', '422', '503', '504'])
+      expect(Object.keys(addItem.responses), status).toContain(status);
+    expect(addItem.parameters).toEqual(
+      expect.arrayContaining([expect.objectContaining({ in: 'header', name: 'idempotency-key' })]),
+    );
+    const submit = doc.paths['/v1/checkouts/{checkoutId}/submit']!.post!;
+    for (const status of ['400', '402', '404', '409', '422', '503', '504'])
+      expect(Object.keys(submit.responses), status).toContain(status);
+    expect(Object.keys(doc.paths['/v1/carts/{cartId}/checkout']!.post!.responses)).toContain('201');
     const search = doc.paths['/v1/products']!.get!.responses['200']!.content!['application/json']!
       .schema as Record<string, unknown>;
     expect(JSON.stringify(search)).toContain('#/components/schemas/Product');

@@ -1,3 +1,5 @@
+import { CART_FAILURE_CODES } from '@commerce/contracts/cart/failure-codes';
+import { CHECKOUT_FAILURE_CODES } from '@commerce/contracts/checkout/failure-codes';
 import { FULFILLMENT_FAILURE_CODES } from '@commerce/contracts/fulfillment/failure-codes';
 import { INVENTORY_FAILURE_CODES } from '@commerce/contracts/inventory/failure-codes';
 import { OMS_FAILURE_CODES } from '@commerce/contracts/oms/failure-codes';
@@ -14,6 +16,8 @@ export const DOMAIN_FAILURE_TABLES = {
   'order-saga': ORDER_SAGA_FAILURE_CODES,
   oms: OMS_FAILURE_CODES,
   fulfillment: FULFILLMENT_FAILURE_CODES,
+  cart: CART_FAILURE_CODES,
+  checkout: CHECKOUT_FAILURE_CODES,
 } as const satisfies Record<string, Readonly<Record<string, ErrorCode>>>;
 
 /** The failure types two domains both claim (with their codes): must be empty. */

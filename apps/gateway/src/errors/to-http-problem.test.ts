@@ -4,6 +4,8 @@ import {
   WorkflowFailedError,
   WorkflowUpdateFailedError,
 } from '@temporalio/client';
+import { CartFailure } from '@commerce/contracts/cart';
+import { CheckoutFailure } from '@commerce/contracts/checkout';
 import { FulfillmentFailure } from '@commerce/contracts/fulfillment';
 import { InventoryFailure } from '@commerce/contracts/inventory';
 import { OmsFailure } from '@commerce/contracts/oms';
@@ -38,6 +40,8 @@ describe('error classification', () => {
       'order-saga': OrderSagaFailure,
       oms: OmsFailure,
       fulfillment: FulfillmentFailure,
+      cart: CartFailure,
+      checkout: CheckoutFailure,
     } as const;
     for (const [domain, failures] of Object.entries(declared)) {
       const table = DOMAIN_FAILURE_TABLES[domain as keyof typeof declared];
@@ -58,6 +62,17 @@ describe('error classification', () => {
     expect(ERROR_CATALOGUE.payment_declined.status).toBe(402);
     expect(FAILURE_TYPE_CODES[OmsFailure.OrderNotFound]).toBe('order_not_found');
     expect(FAILURE_TYPE_CODES[FulfillmentFailure.NothingToAdvance]).toBe('nothing_to_advance');
+    // The storefront: not found 404, state 409, validation 422 — never a 500.
+    const statusOf = (type: string) => ERROR_CATALOGUE[FAILURE_TYPE_CODES[type]!].status;
+    expect(statusOf(CartFailure.LineNotFound)).toBe(404);
+    expect(statusOf(CartFailure.CouponNotFound)).toBe(404);
+    for (const type of [CartFailure.NotActive, CartFailure.Locked, CartFailure.Empty, CartFailure.Changed])
+      expect(statusOf(type), type).toBe(409);
+    for (const type of [CartFailure.TooManyLines, CartFailure.QuantityLimit, CartFailure.CurrencyMismatch, CartFailure.CouponNotApplicable, CartFailure.InvalidInput])
+      expect(statusOf(type), type).toBe(422);
+    for (const type of [CheckoutFailure.StepNotAllowed, CheckoutFailure.Closed, CheckoutFailure.CartChanged])
+      expect(statusOf(type), type).toBe(409);
+    expect(statusOf(CheckoutFailure.ShippingUnavailable)).toBe(422);
   });
 
   it('finds the failure of an update rejected by its validator', () => {

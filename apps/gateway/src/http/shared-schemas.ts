@@ -8,6 +8,23 @@ import {
   OrderTotalsSchema,
   ProblemSchema,
 } from '@commerce/contracts/common/schemas';
+import {
+  AddItemRequestSchema,
+  ApplyCouponRequestSchema,
+  BeginCheckoutRequestSchema,
+  CartLineSchema,
+  CartShopperSchema,
+  CartViewSchema,
+  CouponDefinitionSchema,
+  CouponSchema,
+} from '@commerce/contracts/cart/schemas';
+import {
+  CancelCheckoutRequestSchema,
+  CheckoutViewSchema,
+  SetPaymentMethodRequestSchema,
+  SetShippingAddressRequestSchema,
+  SubmitCheckoutRequestSchema,
+} from '@commerce/contracts/checkout/schemas';
 import { FulfillmentStateSchema } from '@commerce/contracts/fulfillment/schemas';
 import { ProductViewSchema } from '@commerce/contracts/inventory/schemas';
 import {
@@ -19,6 +36,7 @@ import {
   OrderSagaStateSchema,
   PaymentMethodSchema,
 } from '@commerce/contracts/order-saga/schemas';
+import { CheckoutProblemSchema } from '../routes/checkouts/schemas.js';
 import { OrderProblemSchema } from '../routes/orders/schemas.js';
 
 /**
@@ -41,6 +59,20 @@ export const SHARED_SCHEMAS: readonly TSchema[] = [
   OrderSearchDocumentSchema,
   FulfillmentStateSchema,
   OrderProblemSchema,
+  CartLineSchema,
+  CartShopperSchema,
+  CartViewSchema,
+  CouponDefinitionSchema,
+  CouponSchema,
+  AddItemRequestSchema,
+  ApplyCouponRequestSchema,
+  BeginCheckoutRequestSchema,
+  CheckoutViewSchema,
+  SetShippingAddressRequestSchema,
+  SetPaymentMethodRequestSchema,
+  SubmitCheckoutRequestSchema,
+  CancelCheckoutRequestSchema,
+  CheckoutProblemSchema,
 ];
 
 const SCHEMA_MAP_KEYWORDS = new Set([

@@ -54,7 +54,7 @@ export interface WorkflowRunner {
    * Sends an update to a running workflow and waits for its result. An unknown workflow answers
    * `missing.notFound` (404), a finished one `missing.finished` (usually 409).
    */
-  update<Ret, Args extends [unknown, ...unknown[]]>(
+  update<Ret, Args extends unknown[]>(
     workflowId: string,
     update: UpdateDefinition<Ret, Args>,
     options: { updateId: string; args: Args; missing: MissingWorkflowProblems },
@@ -184,13 +184,21 @@ export function createWorkflowRunner(options: WorkflowRunnerOptions): WorkflowRu
       }
     },
 
-    async update(workflowId, update, { updateId, args, missing }) {
+    async update<Ret, Args extends unknown[]>(
+      workflowId: string,
+      update: UpdateDefinition<Ret, Args>,
+      { updateId, args, missing }: { updateId: string; args: Args; missing: MissingWorkflowProblems },
+    ): Promise<Ret> {
       try {
         return await awaitResult(() =>
-          provider.client().workflow.getHandle(workflowId).executeUpdate(update, {
-            updateId,
-            args,
-          }),
+          provider
+            .client()
+            .workflow.getHandle(workflowId)
+            // The SDK's overloads split updates with and without arguments; both send `args` as is.
+            .executeUpdate(update as unknown as UpdateDefinition<Ret, [unknown]>, {
+              updateId,
+              args: args as unknown as [unknown],
+            }),
         );
       } catch (error) {
         if (error instanceof WorkflowNotFoundError) {

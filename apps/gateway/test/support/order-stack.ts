@@ -57,8 +57,8 @@ export interface OrderStackOptions {
 
 export interface OrderStack {
   namespace: string;
-  /** production stores: the keyspaces (per app) and the index prefix this stack uses. */
-  keyspaces: Record<OrderApp | 'gateway', string> | undefined;
+  /** production stores: the keyspaces (per app; the checkout has none) and the index prefix this stack uses. */
+  keyspaces: Record<Exclude<OrderApp, 'checkout'> | 'gateway', string> | undefined;
   indexPrefix: string | undefined;
   gateway: GatewayHarness;
   workers: Record<OrderApp, WorkerProcess>;
@@ -210,6 +210,11 @@ export async function startOrderStack(options: OrderStackOptions = {}): Promise<
       NOTIFIER: 'record',
       ...(production && { CASSANDRA_KEYSPACE_FULFILLMENT: keyspaceOf('fulfillment') }),
     },
+    cart: {
+      ...(production && { CASSANDRA_KEYSPACE_CART: keyspaceOf('cart') }),
+    },
+    // The checkout keeps no tables: its state is its workflow (shipping and tax rules: defaults).
+    checkout: {},
   };
   const workers = {} as Record<OrderApp, WorkerProcess>;
   const startWorker = (app: OrderApp) => {
@@ -229,6 +234,7 @@ export async function startOrderStack(options: OrderStackOptions = {}): Promise<
           'order-saga': keyspaceOf('order_saga'),
           oms: keyspaceOf('oms'),
           fulfillment: keyspaceOf('fulfillment'),
+          cart: keyspaceOf('cart'),
           gateway: keyspaceOf('gateway'),
         }
       : undefined,
@@ -274,7 +280,7 @@ export async function startOrderStack(options: OrderStackOptions = {}): Promise<
       await gateway.close();
       if (production) {
         await dropIndices(requireTestStores().elasticsearchUrl, indexPrefix!);
-        for (const name of ['inventory', 'order_saga', 'oms', 'fulfillment', 'gateway'])
+        for (const name of ['inventory', 'order_saga', 'oms', 'fulfillment', 'cart', 'gateway'])
           await dropTestKeyspace(keyspaceOf(name));
       }
     },

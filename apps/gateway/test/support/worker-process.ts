@@ -1,8 +1,8 @@
 import { fileURLToPath } from 'node:url';
 import { startServiceProcess } from '@commerce/dev-stack';
 
-/** The domain workers an order needs, by app folder. */
-export const ORDER_APPS = ['inventory', 'order-saga', 'oms', 'fulfillment'] as const;
+/** The domain workers an order needs (and the storefront's cart and checkout), by app folder. */
+export const ORDER_APPS = ['inventory', 'order-saga', 'oms', 'fulfillment', 'cart', 'checkout'] as const;
 export type OrderApp = (typeof ORDER_APPS)[number];
 
 /** The built entry of an app (turbo builds the apps before these tests, see turbo.json). */

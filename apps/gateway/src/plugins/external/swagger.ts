@@ -33,6 +33,16 @@ export default fp<SwaggerPluginOptions>(
             description:
               'Orders placed through the API: create, status and saga progress, timeline, cancel, returns',
           },
+          {
+            name: 'carts',
+            description:
+              'Storefront carts: each cart is a workflow, created with its first item; stock is held per line',
+          },
+          {
+            name: 'checkouts',
+            description:
+              'Checkout of a cart: shipping address, payment method, review and submit (places the order)',
+          },
           { name: 'admin', description: 'Back-office operations (bearer token required)' },
           { name: 'operations', description: 'Health, readiness and the API description' },
         ],
