@@ -8,6 +8,7 @@ export {
 } from './worker/test-worker.js';
 export { createTestNamespace } from './worker/test-namespace.js';
 export { eventually, type EventuallyOptions } from './worker/eventually.js';
+export { acceptedUpdates } from './worker/updates.js';
 export {
   checkWorkflowExports,
   expectWorkflowBundle,

@@ -46,4 +46,16 @@ describe('workflowHistories', () => {
     expect(history.events[0]?.eventType).toMatch(/WORKFLOW_EXECUTION_STARTED/);
     expect(history.events.at(-1)?.eventType).toMatch(/WORKFLOW_EXECUTION_COMPLETED/);
   });
+
+  it('lists, loads and replays the recorded histories; a different workflow fails to replay', async () => {
+    const recorded = workflowHistories(join(root, 'recorded'), { recording: false });
+    expect(recorded.files()).toEqual(['greeting.json']);
+    expect(recorded.load('greeting.json').events?.[0]?.workflowExecutionStartedEventAttributes?.workflowType?.name).toBe(
+      'greetingWorkflow',
+    );
+    const replayed = await recorded.replay('greeting.json', workflowsPath);
+    expect(replayed.events?.length).toBeGreaterThan(3);
+    const sleepyPath = fileURLToPath(new URL('./fixtures/sleepy-workflows.ts', import.meta.url));
+    await expect(recorded.replay('greeting.json', sleepyPath)).rejects.toThrow();
+  });
 });

@@ -91,9 +91,3 @@ export async function updateFailureType(promise: Promise<unknown>): Promise<stri
   }
   throw new Error('expected the update to fail');
 }
-
-/** How many updates the cart's runs accepted (UpdateAccepted events), over every run of the chain. */
-export async function acceptedUpdates(handle: WorkflowHandle): Promise<number> {
-  const history = await handle.fetchHistory();
-  return (history.events ?? []).filter((e) => e.workflowExecutionUpdateAcceptedEventAttributes != null).length;
-}

@@ -1,4 +1,5 @@
 import { workflowHistories } from '@commerce/test-kit/histories';
 
 /** test/workflows/histories: RECORD_HISTORIES=1 (re)writes them; the replay test replays them. */
-export const { dir: HISTORIES_DIR, record: recordHistory } = workflowHistories(new URL('../workflows/histories/', import.meta.url));
+export const cartHistories = workflowHistories(new URL('../workflows/histories/', import.meta.url));
+export const { record: recordHistory } = cartHistories;

@@ -10,8 +10,8 @@ import {
   removeItemUpdate,
   type CartView,
 } from '@commerce/contracts/cart';
+import { acceptedUpdates } from '@commerce/test-kit/worker';
 import {
-  acceptedUpdates,
   addItemWithStart,
   cartHandle,
   cartSettings,

@@ -23,7 +23,8 @@ import { setCartVersionSignal, standInCartQuery, type StandInCartState } from '.
 
 export const WORKFLOWS_PATH = fileURLToPath(new URL('../../src/workflows/index.ts', import.meta.url));
 export const STAND_INS_PATH = fileURLToPath(new URL('./stand-in-workflows.ts', import.meta.url));
-export const { dir: HISTORIES_DIR, record: recordHistory } = workflowHistories(new URL('../workflows/histories/', import.meta.url));
+export const checkoutHistories = workflowHistories(new URL('../workflows/histories/', import.meta.url));
+export const { record: recordHistory } = checkoutHistories;
 
 export interface CheckoutHarness {
   client: Client;
@@ -138,10 +139,4 @@ export async function expectUpdateFailure(promise: Promise<unknown>, type: strin
   expect(cause).toBeInstanceOf(ApplicationFailure);
   expect((cause as ApplicationFailure).type).toBe(type);
   return cause as ApplicationFailure;
-}
-
-/** How many updates the workflow's history records (accepted ones; a validator's refusal leaves none). */
-export async function updateEvents(handle: WorkflowHandle): Promise<number> {
-  const history = await handle.fetchHistory();
-  return (history.events ?? []).filter((e) => e.workflowExecutionUpdateAcceptedEventAttributes != null).length;
 }

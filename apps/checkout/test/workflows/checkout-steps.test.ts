@@ -6,9 +6,9 @@ import {
   setShippingAddressUpdate,
   submitCheckoutUpdate,
 } from '@commerce/contracts/checkout';
-import { eventually } from '@commerce/test-kit/worker';
+import { acceptedUpdates, eventually } from '@commerce/test-kit/worker';
 import { ADDRESS_CA, ADDRESS_GB, snapshot, usd } from '../support/fixtures.js';
-import { expectUpdateFailure, startCheckoutHarness, updateEvents, type CheckoutHarness } from '../support/checkout-harness.js';
+import { expectUpdateFailure, startCheckoutHarness, type CheckoutHarness } from '../support/checkout-harness.js';
 
 const VISA = { paymentMethod: { type: 'card' as const, token: 'tok_visa' } };
 let h: CheckoutHarness;
@@ -28,7 +28,7 @@ describe('checkout step guards', () => {
       c.handle.executeUpdate(setShippingAddressUpdate, { args: [{ address: { ...ADDRESS_CA, country: 'usa' } }] }),
       'InvalidCheckoutInputError',
     );
-    expect(await updateEvents(c.handle)).toBe(0);
+    expect(await acceptedUpdates(c.handle)).toBe(0);
     expect((await c.view()).step).toBe('shipping');
 
     // shipping → payment (charges quoted: US-CA, 5500 ships free, 7.25 % tax)
@@ -36,7 +36,7 @@ describe('checkout step guards', () => {
     expect(atPayment).toMatchObject({ step: 'payment', shippingAddress: ADDRESS_CA, charges: { shipping: usd(0), tax: usd(398) } });
     expect(atPayment.totals.total).toEqual(usd(5_500 + 398));
     await expectUpdateFailure(c.handle.executeUpdate(submitCheckoutUpdate, { args: [{ cartVersion: 3 }] }), 'CheckoutStepError');
-    expect(await updateEvents(c.handle)).toBe(1);
+    expect(await acceptedUpdates(c.handle)).toBe(1);
 
     // payment → review; the payment method again from review stays at review
     expect((await c.handle.executeUpdate(setPaymentMethodUpdate, { args: [VISA] })).step).toBe('review');

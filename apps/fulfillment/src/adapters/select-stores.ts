@@ -1,7 +1,7 @@
 import type { SearchSettings, WriteStoreSettings } from '@commerce/config';
-import { connectDomainKeyspace } from '@commerce/cassandra-store';
 import { createElasticsearchClient } from '@commerce/elasticsearch-store';
 import type { SqliteDatabase } from '@commerce/sqlite-store';
+import { selectWriteStore, type SelectedWriteStore } from '@commerce/worker-runtime/write-store';
 import type { NotificationLog } from '../ports/notification-log.js';
 import type { SupplierOrderRepository } from '../ports/supplier-order-repository.js';
 import type { SupplierOrderSearch } from '../ports/supplier-order-search.js';
@@ -14,42 +14,40 @@ import { createSqliteNotificationLog } from './sqlite/sqlite-notification-log.js
 import { createSqliteSupplierOrderRepository } from './sqlite/sqlite-supplier-order-repository.js';
 import { createSqliteSupplierOrderSearch } from './sqlite/sqlite-supplier-order-search.js';
 
-export interface SelectedWriteStores {
+/**
+ * Supplier orders and the notification log, where they live (for the start-up log line) and
+ * `close` (shuts the Cassandra client down; the SQLite database is the caller's).
+ */
+export type SelectedWriteStores = SelectedWriteStore<{
   supplierOrders: SupplierOrderRepository;
   notifications: NotificationLog;
-  description: string;
-  /** Shuts the Cassandra client down (the SQLite database is the caller's). */
-  close: () => Promise<void>;
-}
+}>;
 
 /**
  * The write store STORE selects: the embedded profile's SQLite database (migrated here), or the
  * fulfillment keyspace in Cassandra (created and migrated here when SCHEMA_SETUP is on).
  */
-export async function selectWriteStores(
+export function selectWriteStores(
   settings: WriteStoreSettings,
   db: SqliteDatabase,
 ): Promise<SelectedWriteStores> {
-  if (settings.store === 'sqlite') {
-    migrateFulfillment(db);
-    return {
-      supplierOrders: createSqliteSupplierOrderRepository({ db }),
-      notifications: createSqliteNotificationLog({ db }),
-      description: `sqlite ${db.name}`,
-      close: () => Promise.resolve(),
-    };
-  }
-  const { client, description, close } = await connectDomainKeyspace({
-    ...settings,
-    cqlFolder: 'fulfillment',
-    applicationName: 'fulfillment-worker',
-  });
-  return {
-    supplierOrders: createCassandraSupplierOrderRepository({ client }),
-    notifications: createCassandraNotificationLog({ client }),
-    description,
-    close,
-  };
+  return selectWriteStore(
+    settings,
+    {
+      cqlFolder: 'fulfillment',
+      applicationName: 'fulfillment-worker',
+      migrateSqlite: migrateFulfillment,
+      sqlite: (database) => ({
+        supplierOrders: createSqliteSupplierOrderRepository({ db: database }),
+        notifications: createSqliteNotificationLog({ db: database }),
+      }),
+      cassandra: (client) => ({
+        supplierOrders: createCassandraSupplierOrderRepository({ client }),
+        notifications: createCassandraNotificationLog({ client }),
+      }),
+    },
+    { db },
+  );
 }
 
 export interface SelectedSearch {

@@ -15,6 +15,7 @@ import {
   startChild,
   workflowInfo,
 } from '@temporalio/workflow';
+import type { UpdateDefinition } from '@temporalio/client';
 import {
   CartFailure,
   addItemUpdate,
@@ -107,12 +108,32 @@ export async function cartWorkflow(input: CartWorkflowInput): Promise<CartWorkfl
     if (!found) throw ApplicationFailure.nonRetryable(`no line ${lineId}`, CartFailure.LineNotFound);
     return found;
   };
+  /** A change update: a retried id answers the view; else `apply` (false: nothing changed), a new version. */
+  const onChange = <Args extends unknown[]>(
+    update: UpdateDefinition<CartView, Args>,
+    apply: (...args: NoInfer<Args>) => boolean | void,
+    options: { validator: (...args: NoInfer<Args>) => void },
+  ) =>
+    setHandler(
+      update,
+      (...args: Args) => {
+        if (fresh() && apply(...args) !== false) changed();
+        return view;
+      },
+      options,
+    );
+  /** The validator of a line update: the cart takes changes and has the line. */
+  const lineUpdate = {
+    validator: ({ lineId }: { lineId: string }) => {
+      active();
+      line(lineId);
+    },
+  };
 
   setHandler(cartQuery, () => view);
-  setHandler(
+  onChange(
     addItemUpdate,
     ({ sku, quantity }) => {
-      if (!fresh()) return view;
       const existing = view.lines.find((l) => l.sku === sku);
       if (existing) {
         existing.quantity += quantity;
@@ -139,8 +160,6 @@ export async function cartWorkflow(input: CartWorkflowInput): Promise<CartWorkfl
           addedAt: now(),
         });
       }
-      changed();
-      return view;
     },
     {
       validator: ({ sku, quantity }) => {
@@ -155,50 +174,31 @@ export async function cartWorkflow(input: CartWorkflowInput): Promise<CartWorkfl
       },
     },
   );
-  setHandler(
+  onChange(
     changeQuantityUpdate,
     ({ lineId, quantity }) => {
-      if (!fresh()) return view;
       const found = line(lineId);
       found.quantity = quantity;
       found.lineTotal = USD(quantity * UNIT_PRICE);
-      changed();
-      return view;
     },
-    {
-      validator: ({ lineId }: { lineId: string }) => {
-        active();
-        line(lineId);
-      },
-    },
+    lineUpdate,
   );
-  setHandler(
+  onChange(
     removeItemUpdate,
     ({ lineId }) => {
-      if (!fresh()) return view;
       view.lines = view.lines.filter((l) => l.lineId !== lineId);
-      changed();
-      return view;
     },
-    {
-      validator: ({ lineId }: { lineId: string }) => {
-        active();
-        line(lineId);
-      },
-    },
+    lineUpdate,
   );
-  setHandler(
+  onChange(
     applyCouponUpdate,
     ({ code }) => {
-      if (!fresh()) return view;
       view.coupon = {
         code: code.toUpperCase(),
         description: '10 % off',
         discount: { type: 'percentage', percent: 10 },
         applies: true,
       };
-      changed();
-      return view;
     },
     {
       validator: ({ code }: { code: string }) => {
@@ -208,25 +208,19 @@ export async function cartWorkflow(input: CartWorkflowInput): Promise<CartWorkfl
       },
     },
   );
-  setHandler(
+  onChange(
     removeCouponUpdate,
     () => {
-      if (!fresh()) return view;
-      if (view.coupon) {
-        view.coupon = null;
-        changed();
-      }
-      return view;
+      if (!view.coupon) return false;
+      view.coupon = null;
+      return true;
     },
     { validator: () => active() },
   );
-  setHandler(
+  onChange(
     attachShopperUpdate,
     (shopper) => {
-      if (!fresh()) return view;
       view.shopper = shopper;
-      changed();
-      return view;
     },
     { validator: (_shopper) => active() },
   );

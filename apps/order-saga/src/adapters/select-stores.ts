@@ -1,50 +1,24 @@
 import type { WriteStoreSettings } from '@commerce/config';
-import { connectDomainKeyspace } from '@commerce/cassandra-store';
-import { openDatabase } from '@commerce/sqlite-store';
+import { selectWriteStore, type SelectedWriteStore } from '@commerce/worker-runtime/write-store';
 import type { PaymentLedgerRepository } from '../ports/payment-ledger.js';
 import { createCassandraPaymentLedger } from './cassandra/cassandra-payment-ledger.js';
 import { migrateOrderSaga } from './sqlite/migrations.js';
 import { createSqlitePaymentLedger } from './sqlite/sqlite-payment-ledger.js';
 
-export interface SelectedStores {
-  ledger: PaymentLedgerRepository;
-  /** Where it lives, for the start-up log line. */
-  description: string;
-  /** Closes the database or shuts the Cassandra client down. */
-  close: () => Promise<void>;
-}
+/** The payments ledger, where it lives (for the start-up log line) and `close`. */
+export type SelectedStores = SelectedWriteStore<{ ledger: PaymentLedgerRepository }>;
 
 /**
  * The payments ledger's store as configured: the embedded profile's shared SQLite file (tables
  * `saga_*`, migrated here), or the order_saga keyspace in Cassandra (created and migrated here
  * when SCHEMA_SETUP, idempotently and safely from several replicas; else it must exist).
  */
-export async function selectStores(settings: WriteStoreSettings): Promise<SelectedStores> {
-  if (settings.store === 'sqlite') {
-    const db = openDatabase({ filename: settings.sqlitePath });
-    try {
-      migrateOrderSaga(db);
-    } catch (error) {
-      db.close();
-      throw error;
-    }
-    return {
-      ledger: createSqlitePaymentLedger({ db }),
-      description: `sqlite ${settings.sqlitePath}`,
-      close: () => {
-        db.close();
-        return Promise.resolve();
-      },
-    };
-  }
-  const { client, description, close } = await connectDomainKeyspace({
-    ...settings,
+export function selectStores(settings: WriteStoreSettings): Promise<SelectedStores> {
+  return selectWriteStore(settings, {
     cqlFolder: 'order_saga',
     applicationName: 'order-saga-worker',
+    migrateSqlite: migrateOrderSaga,
+    sqlite: (db) => ({ ledger: createSqlitePaymentLedger({ db }) }),
+    cassandra: (client) => ({ ledger: createCassandraPaymentLedger({ client }) }),
   });
-  return {
-    ledger: createCassandraPaymentLedger({ client }),
-    description,
-    close,
-  };
 }

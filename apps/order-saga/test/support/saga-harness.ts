@@ -65,6 +65,10 @@ export function plannedFailures() {
 
 let counter = 0;
 /** A unique order id per call (one test file shares a namespace). */
+/** The saga's compensations as `name:status`, in order. */
+export const compensations = (state: OrderSagaState): string[] =>
+  state.compensations.map((c) => `${c.name}:${c.status}`);
+
 export const newOrderId = (name: string): string =>
   `${name}-${Date.now().toString(36)}-${++counter}`;
 

@@ -1,20 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eventually } from '@commerce/test-kit/worker';
+import { cancelOrderUpdate, OrderSagaFailure } from '@commerce/contracts/order-saga';
 import {
-  cancelOrderUpdate,
-  OrderSagaFailure,
-  type OrderSagaState,
-} from '@commerce/contracts/order-saga';
-import {
+  compensations,
   newOrderId,
   orderInput,
   SKUS,
   startSagaHarness,
   type SagaHarness,
 } from '../support/saga-harness.js';
-
-const compensations = (state: OrderSagaState) =>
-  state.compensations.map((c) => `${c.name}:${c.status}`);
 
 /**
  * Checkout orders (input.holdId set): the saga confirms only the order's SKUs of the checkout's

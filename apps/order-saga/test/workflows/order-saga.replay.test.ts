@@ -1,21 +1,12 @@
-import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { historyFromJSON } from '@temporalio/common/lib/proto-utils.js';
-import { Worker } from '@temporalio/worker';
-import { installQuietTemporalRuntime, workflowBundle } from '@commerce/test-kit/worker';
-import { HISTORIES_DIR } from '../support/record-history.js';
+import { sagaHistories } from '../support/record-history.js';
 import { WORKFLOWS_PATH } from '../support/saga-harness.js';
 
 // Committed histories of real runs. `v1-*` were recorded with the saga BEFORE its first patch
 // (`verify-hold-before-capture`: no hold check before capture): replaying them with today's code
 // proves that executions in flight when the change ships still replay (patched() is false for
 // them). `saga-*` are today's version (RECORD_HISTORIES=1 pnpm test rewrites them; never the v1 ones).
-installQuietTemporalRuntime();
-const histories = readdirSync(HISTORIES_DIR)
-  .filter((f) => f.endsWith('.json'))
-  .sort();
-const load = (file: string) =>
-  historyFromJSON(JSON.parse(readFileSync(`${HISTORIES_DIR}${file}`, 'utf8')));
+const histories = sagaHistories.files();
 
 describe('order saga replay', () => {
   it('has the recorded histories of the previous version', () => {
@@ -28,7 +19,7 @@ describe('order saga replay', () => {
   });
 
   it('the previous version never checked the hold before capture (no patch marker, no getHold before capture)', () => {
-    const history = load('v1-saga-delivered.json');
+    const history = sagaHistories.load('v1-saga-delivered.json');
     const events = history.events ?? [];
     expect(
       events.some(
@@ -53,13 +44,8 @@ describe('order saga replay', () => {
   it.each(histories)(
     'replays %s with the current workflow code',
     async (file) => {
-      const history = load(file);
+      const history = await sagaHistories.replay(file, WORKFLOWS_PATH);
       expect(history.events?.length).toBeGreaterThan(10);
-      await Worker.runReplayHistory(
-        { workflowBundle: await workflowBundle(WORKFLOWS_PATH) },
-        history,
-        file.replace(/\.json$/, ''),
-      );
     },
     120_000,
   );

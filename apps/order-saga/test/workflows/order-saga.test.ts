@@ -7,11 +7,11 @@ import {
   cancelOrderUpdate,
   decideApprovalUpdate,
   OrderSagaFailure,
-  type OrderSagaState,
 } from '@commerce/contracts/order-saga';
 import { standInCancellationQuery } from '../support/oms-stand-in-workflows.js';
 import { recordHistory } from '../support/record-history.js';
 import {
+  compensations,
   newOrderId,
   orderInput,
   SKUS,
@@ -31,8 +31,6 @@ async function refusal(promise: Promise<unknown>): Promise<string | undefined> {
   throw new Error('expected the update to be refused');
 }
 
-const compensations = (state: OrderSagaState) =>
-  state.compensations.map((c) => `${c.name}:${c.status}`);
 const highValue = (orderId: string) =>
   orderInput(orderId, {
     lines: [

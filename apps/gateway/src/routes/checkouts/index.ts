@@ -81,6 +81,12 @@ const checkoutRoutes: FastifyPluginCallbackTypebox = (app, _options, done) => {
       args,
       missing: { notFound: notFound(checkoutId), finished: () => closed(checkoutId) },
     });
+  /** A step route's update: the request's body to the checkout of its path, its Idempotency-Key as the update id. */
+  const stepUpdate = <Body>(
+    request: { params: { checkoutId: string }; body: Body; idempotency: { derivedId: string } | null },
+    update: UpdateDefinition<CheckoutView, [Body]>,
+  ): Promise<CheckoutView> =>
+    updateCheckout(request.params.checkoutId, update, [request.body], request.idempotency?.derivedId);
 
   app.get(
     '/v1/checkouts/:checkoutId',
@@ -123,16 +129,7 @@ const checkoutRoutes: FastifyPluginCallbackTypebox = (app, _options, done) => {
         },
       },
     },
-    async (request) =>
-      withCheckoutLinks(
-        workflows,
-        await updateCheckout(
-          request.params.checkoutId,
-          setShippingAddressUpdate,
-          [request.body],
-          request.idempotency?.derivedId,
-        ),
-      ),
+    async (request) => withCheckoutLinks(workflows, await stepUpdate(request, setShippingAddressUpdate)),
   );
 
   app.put(
@@ -153,16 +150,7 @@ const checkoutRoutes: FastifyPluginCallbackTypebox = (app, _options, done) => {
         },
       },
     },
-    async (request) =>
-      withCheckoutLinks(
-        workflows,
-        await updateCheckout(
-          request.params.checkoutId,
-          setPaymentMethodUpdate,
-          [request.body],
-          request.idempotency?.derivedId,
-        ),
-      ),
+    async (request) => withCheckoutLinks(workflows, await stepUpdate(request, setPaymentMethodUpdate)),
   );
 
   app.post(
@@ -210,12 +198,7 @@ const checkoutRoutes: FastifyPluginCallbackTypebox = (app, _options, done) => {
     async (request) => {
       const { checkoutId } = request.params;
       try {
-        const view = await updateCheckout(
-          checkoutId,
-          submitCheckoutUpdate,
-          [request.body],
-          request.idempotency?.derivedId,
-        );
+        const view = await stepUpdate(request, submitCheckoutUpdate);
         request.log.info({ checkoutId, orderId: view.orderId, step: view.step }, 'checkout submitted');
         return withCheckoutLinks(workflows, view);
       } catch (error) {
@@ -280,16 +263,7 @@ const checkoutRoutes: FastifyPluginCallbackTypebox = (app, _options, done) => {
         },
       },
     },
-    async (request) =>
-      withCheckoutLinks(
-        workflows,
-        await updateCheckout(
-          request.params.checkoutId,
-          cancelCheckoutUpdate,
-          [request.body],
-          request.idempotency?.derivedId,
-        ),
-      ),
+    async (request) => withCheckoutLinks(workflows, await stepUpdate(request, cancelCheckoutUpdate)),
   );
 
   done();
