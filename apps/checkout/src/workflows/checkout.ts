@@ -327,8 +327,9 @@ export async function checkoutWorkflow(input: CheckoutWorkflowInput): Promise<Ch
   });
 
   // ---- lifetime -----------------------------------------------------------------------------
-  await renewHold();
+  // Taken before the renewal: a step taken while it runs is renewed for again right after.
   let renewedAt = activity;
+  await renewHold();
   while (!isFinalStep(view.step)) {
     if (renewedAt !== activity) {
       renewedAt = activity;

@@ -68,7 +68,7 @@ describe('checkout submit', () => {
   });
 
   it('expires after timeoutMs without a step: releases the snapshot SKUs, tells the cart closed', async () => {
-    const c = await h.start('expiry', { input: { settings: settings({ timeoutMs: 1_500, holdMarginSeconds: 10 }) } });
+    const c = await h.start('expiry', { input: { settings: settings({ timeoutMs: 3_000, holdMarginSeconds: 10 }) } });
     await c.handle.executeUpdate(setShippingAddressUpdate, { args: [{ address: ADDRESS_CA }] });
     expect(await c.handle.result()).toEqual({ checkoutId: c.checkoutId, step: 'expired' });
     expect((await c.view()).step).toBe('expired');
@@ -79,8 +79,8 @@ describe('checkout submit', () => {
     expect(cart.events).toEqual([expect.objectContaining({ kind: 'closed' })]);
     // renewed on start and on the step change, for the remaining lifetime plus the margin
     expect(h.renewals.filter((r) => r.holdId === c.input.holdId)).toEqual([
-      { holdId: c.input.holdId, ttlSeconds: 2 + 10 },
-      { holdId: c.input.holdId, ttlSeconds: 2 + 10 },
+      { holdId: c.input.holdId, ttlSeconds: 3 + 10 },
+      { holdId: c.input.holdId, ttlSeconds: 3 + 10 },
     ]);
     await recordHistory(h.client, 'checkout-expired', c.handle.workflowId);
   });

@@ -19,8 +19,8 @@ const CHECKOUT_TIMEOUT_MS = 6_000;
 
 /**
  * The cart's concurrency, idempotency, stock and expiry guarantees through the gateway and the REAL
- * workers: concurrent first adds, a replayed Idempotency-Key, out of stock, and a checkout that
- * expires and gives the stock back.
+ * workers: concurrent first adds, a replayed Idempotency-Key, 250 updates across continue-as-new
+ * runs with retried keys, out of stock, and a checkout that expires and gives the stock back.
  */
 describeOnEachProfile('storefront cart guarantees through the gateway and the real workers', (profile) => {
   const ctx = useOrderStack({
@@ -75,6 +75,54 @@ describeOnEachProfile('storefront cart guarantees through the gateway and the re
     expect(cart).toMatchObject({ version: 1, lines: [{ sku: MUG, quantity: 2 }] });
     expect(holdLines(await ctx.stack.hold(cartHoldId(cartId)))).toEqual({ [MUG]: 'held:2' });
   });
+
+  it('250 updates on one cart across continue-as-new runs, some retried under the same Idempotency-Key: each applied once', async () => {
+    const cartId = await shop.newCart();
+    const client = ctx.stack.gateway.temporal.client();
+    const runsOf = async (): Promise<number> => {
+      let n = 0;
+      for await (const _ of client.workflow.list({ query: `WorkflowId = '${cartWorkflowId(cartId)}'` })) n++;
+      return n;
+    };
+    // Update n (1-based): the first adds the line, every later one sets its quantity to 1 or 2 in
+    // turn — each a real change, so the version counts the updates applied.
+    const request = (n: number) =>
+      n === 1
+        ? { method: 'POST' as const, url: `/v1/carts/${cartId}/items`, body: { sku: TEE_L, quantity: 1 } }
+        : { method: 'PATCH' as const, url: `/v1/carts/${cartId}/items/l1`, body: { quantity: n % 2 === 0 ? 2 : 1 } };
+    const keyOf = (n: number) => `${cartId}-update-${n}`;
+    const sendUpdate = (n: number) => {
+      const r = request(n);
+      return shop.send(r.method, r.url, r.body, { 'idempotency-key': keyOf(n) });
+    };
+
+    for (let n = 1; n <= 250; n++) {
+      const first = await sendUpdate(n);
+      expect(first.statusCode, first.body).toBe(200);
+      expect(json<CartBody>(first).version).toBe(n);
+      if (n % 25 === 0) {
+        // A client retry: the gateway replays the first answer; nothing is applied again.
+        const retry = await sendUpdate(n);
+        expect(retry.headers['idempotent-replayed']).toBe('true');
+        expect(retry.body).toBe(first.body);
+      }
+      if (n === 110 || n === 220) {
+        // After a run change: an earlier request of the previous run retried with its key. On the
+        // embedded profile the gateway's record is deleted first, so the retry reaches the cart as
+        // the same update id, which the cart carried across continue-as-new and answers unapplied.
+        if (profile === 'embedded') ctx.stack.gateway.db.prepare('DELETE FROM gateway_idempotency_keys').run();
+        const old = await sendUpdate(n - 15);
+        expect(old.statusCode, old.body).toBe(200);
+        const cart = await shop.cart(cartId);
+        expect(cart).toMatchObject({ version: n, status: 'active', lines: [{ lineId: 'l1', sku: TEE_L, quantity: n % 2 === 0 ? 2 : 1, stockHeld: true }] });
+      }
+    }
+    const cart = await shop.cart(cartId);
+    expect(cart).toMatchObject({ version: 250, lines: [{ lineId: 'l1', sku: TEE_L, quantity: 2 }] });
+    expect(cart.lines).toHaveLength(1);
+    expect(await runsOf()).toBeGreaterThanOrEqual(3);
+    expect(holdLines(await ctx.stack.hold(cartHoldId(cartId)))).toEqual({ [TEE_L]: 'held:2' });
+  }, 240_000);
 
   it('out of stock: 409 insufficient_stock, the cart unchanged, no hold leaked', async () => {
     const levels = await ctx.stack.stock([MONITOR]);
