@@ -11,8 +11,9 @@ import { createValidatorFactory } from './http/validator-compiler.js';
 import type { IdempotencyStore } from './idempotency/idempotency-store.js';
 import adminAuth from './plugins/app/admin-auth.js';
 import carts from './plugins/app/carts.js';
-import errorHandler, { sendProblem } from './plugins/app/error-handler.js';
+import errorHandler, { clientErrorHandler, sendProblem } from './plugins/app/error-handler.js';
 import idempotency from './plugins/app/idempotency.js';
+import optionsRequests from './plugins/app/options-requests.js';
 import orders from './plugins/app/orders.js';
 import readModelPlugin from './plugins/app/read-model.js';
 import requestId, { requestIdFor } from './plugins/app/request-id.js';
@@ -83,6 +84,10 @@ export async function build(options: BuildOptions): Promise<GatewayApp> {
     return503OnClosing: true,
     routerOptions: { maxParamLength: 256 },
     schemaController: { compilersFactory: { buildValidator: createValidatorFactory() } },
+    // Errors Node's HTTP parser raises before a request exists (a request line or headers over
+    // `maxHeaderSize` = 16 KiB → 431, an unparsable request → 400, a slow client → 408): still
+    // problem+json with a request id, written on the socket.
+    clientErrorHandler,
     frameworkErrors: (error, request, reply) => {
       void sendProblem(request, reply, toHttpProblem(error));
     },
@@ -96,6 +101,7 @@ export async function build(options: BuildOptions): Promise<GatewayApp> {
   await app.register(requestId);
   await app.register(swagger, { version: API_VERSION, publicUrl: config.publicUrl });
   await app.register(swaggerUi);
+  await app.register(optionsRequests);
   await app.register(cors, { origins: config.corsOrigins });
 
   await app.register(readModelPlugin, { readModel });

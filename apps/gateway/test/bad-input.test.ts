@@ -244,6 +244,6 @@ describe('bad input gets a clean 4xx problem and changes nothing', () => {
       headers: ADMIN_HEADERS,
     });
     expectProblem(del, 405, 'method_not_allowed');
-    expect(String(del.headers.allow).split(', ').sort()).toEqual(['GET', 'HEAD', 'PUT']);
+    expect(String(del.headers.allow).split(', ').sort()).toEqual(['GET', 'HEAD', 'OPTIONS', 'PUT']);
   });
 });

@@ -216,6 +216,25 @@ describe('the OpenAPI document and Swagger UI', () => {
     expect(JSON.stringify(search)).toContain('#/components/schemas/Product');
   });
 
+  it('documents the minPrice <= maxPrice rule of GET /v1/products, which the route enforces', async () => {
+    const search = doc.paths['/v1/products']!.get! as unknown as {
+      description: string;
+      parameters: { in: string; name: string; description?: string }[];
+      responses: Record<string, { description: string }>;
+    };
+    expect(search.description).toContain('`minPrice` must not exceed `maxPrice`');
+    const param = (name: string) => search.parameters.find((p) => p.in === 'query' && p.name === name);
+    expect(param('minPrice')?.description).toContain('Must not exceed `maxPrice`');
+    expect(param('maxPrice')?.description).toContain('at least `minPrice`');
+    expect(search.responses['400']!.description).toContain('`minPrice` > `maxPrice`');
+    const refused = await h.app.inject({ method: 'GET', url: '/v1/products?minPrice=500&maxPrice=100' });
+    expect(refused.statusCode).toBe(400);
+    expect(json(refused)).toMatchObject({
+      code: 'validation_failed',
+      errors: [{ path: '/querystring/minPrice', message: 'must be <= maxPrice' }],
+    });
+  });
+
   it('serves Swagger UI with its bundled assets at /docs', async () => {
     const page = await h.app.inject({ method: 'GET', url: '/docs' });
     expect(page.statusCode).toBe(200);

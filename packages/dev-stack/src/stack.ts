@@ -124,6 +124,8 @@ export async function startStack(options: StackOptions): Promise<StackHandle> {
       } finally {
         await connection.close();
       }
+      // The gateway is not ready while the seed import runs; it is once the seed is in.
+      await waitForHttpOk(`${gatewayUrl}/readyz`, 60_000, () => gatewayAlive);
     }
 
     return {

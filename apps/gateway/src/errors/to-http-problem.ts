@@ -18,11 +18,13 @@ const FASTIFY_CODES: Readonly<Record<string, ConstructorParameters<typeof HttpPr
   FST_ERR_CTP_BODY_TOO_LARGE: 'payload_too_large',
   FST_ERR_CTP_EMPTY_JSON_BODY: 'malformed_json',
   FST_ERR_CTP_INVALID_JSON_BODY: 'malformed_json',
+  FST_ERR_MAX_PARAM_LENGTH: 'uri_too_long',
 };
 
 const CLIENT_SAFE_DETAIL: Partial<Record<string, string>> = {
   unsupported_media_type: 'The request body must be sent as application/json.',
   malformed_json: 'The request body is not valid JSON.',
+  uri_too_long: 'A path parameter is longer than 256 characters.',
 };
 
 /**

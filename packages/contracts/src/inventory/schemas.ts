@@ -8,12 +8,13 @@ import { MoneySchema, TimestampSchema } from '../common/schemas.js';
 export const SkuSchema = Type.String({
   pattern: '^[A-Z0-9][A-Z0-9-]{1,63}$',
   description: 'Stock keeping unit: upper-case letters, digits and dashes',
-  examples: ['TEE-0001-BLK-M'],
+  // A SKU of dev-stack's seeded catalog (generator seed 20260101, scale 1).
+  examples: ['TEE-000000-WHT-M'],
 });
 export type Sku = Static<typeof SkuSchema>;
 
-export const ProductIdSchema = Type.String({ pattern: '^[a-z0-9][a-z0-9-]{1,63}$', examples: ['prod-0001'] });
-export const HandleSchema = Type.String({ pattern: '^[a-z0-9][a-z0-9-]{0,79}$', examples: ['summer-tees'] });
+export const ProductIdSchema = Type.String({ pattern: '^[a-z0-9][a-z0-9-]{1,63}$', examples: ['prod-000000'] });
+export const HandleSchema = Type.String({ pattern: '^[a-z0-9][a-z0-9-]{0,79}$', examples: ['t-shirts', 'drift-organic-cotton-t-shirt-0'] });
 
 /** Hold ids are chosen by the caller (e.g. `cart:<cartId>:<lineId>`, `order:<orderId>`) so retries are idempotent. */
 export const HoldIdSchema = Type.String({ minLength: 1, maxLength: 200, pattern: '^[A-Za-z0-9:_.-]+$' });
@@ -530,8 +531,8 @@ export const ProductSearchQuerySchema = Type.Object(
     color: Type.Optional(FacetValueList),
     size: Type.Optional(FacetValueList),
     supplierType: Type.Optional(Type.Array(SupplierTypeSchema, { maxItems: 3 })),
-    minPrice: Type.Optional(Type.Integer({ minimum: 0, maximum: 1_000_000_000_00, description: 'Minor units, inclusive' })),
-    maxPrice: Type.Optional(Type.Integer({ minimum: 0, maximum: 1_000_000_000_00, description: 'Minor units, inclusive' })),
+    minPrice: Type.Optional(Type.Integer({ minimum: 0, maximum: 1_000_000_000_00, description: 'Minor units, inclusive. Must not exceed `maxPrice` when both are given (else 400 `validation_failed`).' })),
+    maxPrice: Type.Optional(Type.Integer({ minimum: 0, maximum: 1_000_000_000_00, description: 'Minor units, inclusive. Must be at least `minPrice` when both are given (else 400 `validation_failed`).' })),
     inStock: Type.Optional(Type.Boolean()),
     sort: Type.Optional(ProductSortSchema),
     limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 100, default: 24 })),

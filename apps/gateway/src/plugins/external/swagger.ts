@@ -18,7 +18,16 @@ export default fp<SwaggerPluginOptions>(
           version: options.version,
           description:
             'The HTTP API of Durable Commerce. Errors are RFC 9457 `application/problem+json` documents with a ' +
-            'stable `code`; mutating routes accept an `Idempotency-Key`; every response carries `x-request-id`.',
+            'stable `code` (and a `requestId`); mutating routes accept an `Idempotency-Key`; every response carries ' +
+            '`x-request-id`.\n\n' +
+            'Answers of any path, besides those listed per operation: 404 `route_not_found` (no such path); ' +
+            '405 `method_not_allowed` with `Allow` (a known path with another method, e.g. `QUERY`); ' +
+            '`OPTIONS` without CORS preflight headers answers 204 with `Allow` on a known path (404 otherwise), ' +
+            'a CORS preflight (`Origin` + `Access-Control-Request-Method`) answers 204 with the CORS headers; ' +
+            '414 `uri_too_long` (a path parameter over 256 characters); 431 `request_header_fields_too_large` ' +
+            '(request line and headers over 16 KiB, e.g. a very long URL); 400 `bad_request` (an unparsable ' +
+            'request), 501 `method_not_implemented` (a method HTTP does not know), 408 `request_timeout`. The ' +
+            'last four are written before a request exists: they carry a fresh `requestId` and close the connection.',
         },
         servers: [
           {

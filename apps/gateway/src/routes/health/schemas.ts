@@ -15,6 +15,8 @@ export const ReadinessChecksSchema = Type.Object({
   temporal: DependencyStatusSchema,
   readModel: DependencyStatusSchema,
   orderSearch: DependencyStatusSchema,
+  /** The catalog is seeded (products in the read model, no seed import running). */
+  catalog: DependencyStatusSchema,
 });
 
 export const ReadinessSchema = Type.Object({

@@ -20,7 +20,9 @@ const productRoutes: FastifyPluginCallbackTypebox = (app, _options, done) => {
         summary: 'Search products',
         description:
           'Full-text search (`q`) with filters. Repeat a facet parameter to OR its values ' +
-          '(`?color=red&color=blue`); different facets AND together. Facet counts are disjunctive.',
+          '(`?color=red&color=blue`); different facets AND together. Facet counts are disjunctive. ' +
+          '`minPrice` must not exceed `maxPrice` (a 400 `validation_failed` whose error points at ' +
+          '`/querystring/minPrice`).',
         querystring: ProductSearchQuerySchema,
         response: {
           200: described(
@@ -28,6 +30,11 @@ const productRoutes: FastifyPluginCallbackTypebox = (app, _options, done) => {
             'One page of matching products, with facet counts',
           ),
           ...errorResponses('validation_failed'),
+          400: {
+            ...errorResponses('validation_failed')[400]!,
+            description:
+              'Problem (`validation_failed`): a parameter breaks its schema, or `minPrice` > `maxPrice`',
+          },
         },
       },
     },
